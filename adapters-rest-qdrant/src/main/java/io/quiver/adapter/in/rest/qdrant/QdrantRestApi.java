@@ -1,0 +1,80 @@
+package io.quiver.adapter.in.rest.qdrant;
+
+import io.helidon.http.HttpException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.quiver.adapter.in.rest.qdrant.error.ApiError;
+import io.quiver.adapter.in.rest.qdrant.error.QdrantErrorMapper;
+import io.quiver.adapter.in.rest.qdrant.http.AliasesRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.ClusterRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.CollectionsRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.Envelope;
+import io.quiver.adapter.in.rest.qdrant.http.RequestTiming;
+import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
+import io.quiver.adapter.in.rest.qdrant.http.ServiceRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.TrailingSlashFilter;
+import io.quiver.application.port.in.CreateCollectionUseCase;
+import io.quiver.application.port.in.DeleteCollectionUseCase;
+import io.quiver.application.port.in.GetCollectionInfoUseCase;
+import io.quiver.application.port.in.ListAliasesUseCase;
+import io.quiver.application.port.in.ListCollectionsUseCase;
+import io.quiver.application.port.in.UpdateAliasesUseCase;
+import io.quiver.application.port.in.UpdateCollectionUseCase;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Qdrant's REST API over the application's use cases: every route, the request timer and the error
+ * handlers, registered on a Helidon routing.
+ */
+public final class QdrantRestApi {
+
+    private static final Logger LOG = Logger.getLogger(QdrantRestApi.class.getName());
+
+    /** The use cases the REST API drives. */
+    public record UseCases(CreateCollectionUseCase createCollection,
+                           GetCollectionInfoUseCase getCollectionInfo,
+                           ListCollectionsUseCase listCollections,
+                           UpdateCollectionUseCase updateCollection,
+                           DeleteCollectionUseCase deleteCollection,
+                           UpdateAliasesUseCase updateAliases,
+                           ListAliasesUseCase listAliases) {
+    }
+
+    private final UseCases useCases;
+    private final ServerIdentity identity;
+
+    public QdrantRestApi(UseCases useCases, ServerIdentity identity) {
+        this.useCases = useCases;
+        this.identity = identity;
+    }
+
+    public void register(HttpRouting.Builder routing) {
+        routing.addFilter(new RequestTiming());
+        routing.addFilter(new TrailingSlashFilter());
+        for (HttpService service : services()) {
+            routing.register(service);
+        }
+        routing.any((req, res) -> Envelope.error(req, res, new ApiError(404,
+                "Not found: no route for " + req.prologue().method().text() + " " + req.path().path())));
+        routing.error(HttpException.class, (req, res, e) ->
+                Envelope.error(req, res, new ApiError(e.status().code(), e.getMessage())));
+        routing.error(Throwable.class, (req, res, e) -> {
+            ApiError error = QdrantErrorMapper.map(e);
+            if (error.status() >= 500) {
+                LOG.log(Level.SEVERE, "request " + req.path().path() + " failed", e);
+            }
+            Envelope.error(req, res, error);
+        });
+    }
+
+    private List<HttpService> services() {
+        return List.of(
+                new ServiceRoutes(identity),
+                new AliasesRoutes(useCases.updateAliases(), useCases.listAliases()),
+                new CollectionsRoutes(useCases.createCollection(), useCases.getCollectionInfo(),
+                        useCases.listCollections(), useCases.updateCollection(), useCases.deleteCollection()),
+                new ClusterRoutes(useCases.getCollectionInfo(), identity));
+    }
+}

@@ -1,0 +1,11 @@
+package io.quiver.application.port.in;
+
+import io.quiver.domain.collection.Alias;
+import java.util.List;
+
+/** Lists aliases, all of them or those of one collection. */
+public interface ListAliasesUseCase {
+    List<Alias> listAll();
+
+    List<Alias> listFor(String collectionOrAlias);
+}

@@ -1,0 +1,24 @@
+package io.quiver.application.service;
+
+import io.quiver.application.port.in.DeleteCollectionUseCase;
+import io.quiver.domain.collection.AliasTable;
+
+final class DeleteCollectionService implements DeleteCollectionUseCase {
+
+    private final CollectionRegistry registry;
+
+    DeleteCollectionService(CollectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public boolean delete(String collectionOrAlias) {
+        return registry.exclusively(() -> registry.find(collectionOrAlias).map(collection -> {
+            AliasTable remaining = registry.aliases().withoutCollection(collection.name());
+            registry.catalog().deleteCollection(collection.name(), remaining);
+            registry.remove(collection.name());
+            registry.replaceAliases(remaining);
+            return true;
+        }).orElse(false));
+    }
+}

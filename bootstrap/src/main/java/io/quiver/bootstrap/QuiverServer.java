@@ -1,0 +1,90 @@
+package io.quiver.bootstrap;
+
+import io.helidon.webserver.WebServer;
+import io.quiver.adapter.in.rest.qdrant.QdrantRestApi;
+import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
+import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
+import io.quiver.application.Application;
+import io.quiver.application.service.UseCaseFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The composition root: builds the adapters and the core, starts the web server, stops it all in order. */
+public final class QuiverServer implements AutoCloseable {
+
+    /** The Qdrant API level Quiver implements; clients compare it with their own version. */
+    public static final String API_VERSION = "1.19.0";
+
+    private final QuiverConfig config;
+    private final MvStoreCollectionCatalog catalog;
+    private final WebServer webServer;
+
+    private QuiverServer(QuiverConfig config, MvStoreCollectionCatalog catalog, WebServer webServer) {
+        this.config = config;
+        this.catalog = catalog;
+        this.webServer = webServer;
+    }
+
+    public static QuiverServer start(QuiverConfig config) {
+        Path storage = config.storagePath().toAbsolutePath().normalize();
+        MvStoreCollectionCatalog catalog = new MvStoreCollectionCatalog(storage);
+        try {
+            Application app = UseCaseFactory.create(new Application.Ports(catalog));
+            QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
+                    app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
+                    app.updateAliases(), app.listAliases()), identity(storage));
+            WebServer server = WebServer.builder()
+                    .host(config.host())
+                    .port(config.httpPort())
+                    .maxPayloadSize((long) config.maxRequestSizeMb() * 1024 * 1024)
+                    .shutdownHook(false)
+                    .routing(api::register)
+                    .build()
+                    .start();
+            return new QuiverServer(config.withStoragePath(storage), catalog, server);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return webServer.port();
+    }
+
+    public QuiverConfig config() {
+        return config;
+    }
+
+    /** Stops accepting requests, then flushes and closes storage. */
+    @Override
+    public void close() {
+        webServer.stop();
+        catalog.close();
+    }
+
+    private static ServerIdentity identity(Path storage) {
+        byte[] build = sha1("quiver " + buildVersion());
+        long peer = 0;
+        for (byte b : sha1(storage.toString())) {
+            peer = (peer << 8) | (b & 0xFF);
+        }
+        return new ServerIdentity(API_VERSION, HexFormat.of().formatHex(build), peer & Long.MAX_VALUE);
+    }
+
+    static String buildVersion() {
+        String v = QuiverServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    private static byte[] sha1(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
