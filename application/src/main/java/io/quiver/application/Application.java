@@ -1,17 +1,23 @@
 package io.quiver.application;
 
+import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.CreateCollectionUseCase;
 import io.quiver.application.port.in.DeleteCollectionUseCase;
 import io.quiver.application.port.in.GetCollectionInfoUseCase;
 import io.quiver.application.port.in.ListAliasesUseCase;
 import io.quiver.application.port.in.ListCollectionsUseCase;
+import io.quiver.application.port.in.RetrievePointsUseCase;
+import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
+import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.out.CollectionCatalogPort;
+import io.quiver.application.port.out.PointStorePort;
 
 /**
  * The application core as a set of use cases, built over the outbound ports the caller supplies.
  * The composition root builds it with {@code UseCaseFactory}; adapters receive the use cases they need.
+ * {@link #close()} releases what the core holds open (point stores) once no request is running.
  */
 public record Application(CreateCollectionUseCase createCollection,
                           GetCollectionInfoUseCase getCollectionInfo,
@@ -19,9 +25,19 @@ public record Application(CreateCollectionUseCase createCollection,
                           UpdateCollectionUseCase updateCollection,
                           DeleteCollectionUseCase deleteCollection,
                           UpdateAliasesUseCase updateAliases,
-                          ListAliasesUseCase listAliases) {
+                          ListAliasesUseCase listAliases,
+                          UpdatePointsUseCase updatePoints,
+                          RetrievePointsUseCase retrievePoints,
+                          ScrollPointsUseCase scrollPoints,
+                          CountPointsUseCase countPoints,
+                          Runnable shutdown) implements AutoCloseable {
 
     /** The outbound ports the core needs. */
-    public record Ports(CollectionCatalogPort catalog) {
+    public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores) {
+    }
+
+    @Override
+    public void close() {
+        shutdown.run();
     }
 }

@@ -4,6 +4,7 @@ import io.helidon.webserver.WebServer;
 import io.quiver.adapter.in.rest.qdrant.QdrantRestApi;
 import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
 import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
+import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
 import io.quiver.application.Application;
 import io.quiver.application.service.UseCaseFactory;
 import java.nio.charset.StandardCharsets;
@@ -20,22 +21,26 @@ public final class QuiverServer implements AutoCloseable {
 
     private final QuiverConfig config;
     private final MvStoreCollectionCatalog catalog;
+    private final Application app;
     private final WebServer webServer;
 
-    private QuiverServer(QuiverConfig config, MvStoreCollectionCatalog catalog, WebServer webServer) {
+    private QuiverServer(QuiverConfig config, MvStoreCollectionCatalog catalog, Application app, WebServer webServer) {
         this.config = config;
         this.catalog = catalog;
+        this.app = app;
         this.webServer = webServer;
     }
 
     public static QuiverServer start(QuiverConfig config) {
         Path storage = config.storagePath().toAbsolutePath().normalize();
         MvStoreCollectionCatalog catalog = new MvStoreCollectionCatalog(storage);
+        Application app = null;
         try {
-            Application app = UseCaseFactory.create(new Application.Ports(catalog));
+            app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage)));
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
-                    app.updateAliases(), app.listAliases()), identity(storage));
+                    app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
+                    app.scrollPoints(), app.countPoints()), identity(storage));
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.httpPort())
@@ -44,8 +49,11 @@ public final class QuiverServer implements AutoCloseable {
                     .routing(api::register)
                     .build()
                     .start();
-            return new QuiverServer(config.withStoragePath(storage), catalog, server);
+            return new QuiverServer(config.withStoragePath(storage), catalog, app, server);
         } catch (RuntimeException e) {
+            if (app != null) {
+                app.close();
+            }
             catalog.close();
             throw e;
         }
@@ -63,6 +71,7 @@ public final class QuiverServer implements AutoCloseable {
     @Override
     public void close() {
         webServer.stop();
+        app.close();
         catalog.close();
     }
 

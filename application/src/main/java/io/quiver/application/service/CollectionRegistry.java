@@ -1,6 +1,7 @@
 package io.quiver.application.service;
 
 import io.quiver.application.port.out.CollectionCatalogPort;
+import io.quiver.application.port.out.PointStorePort;
 import io.quiver.domain.collection.AliasTable;
 import io.quiver.domain.collection.CollectionConfig;
 import io.quiver.domain.error.NotFoundException;
@@ -18,13 +19,16 @@ import java.util.function.Supplier;
 final class CollectionRegistry {
 
     private final CollectionCatalogPort catalog;
+    private final PointStorePort pointStores;
     private final Map<String, LiveCollection> collections = new ConcurrentSkipListMap<>();
     private final ReentrantLock structureLock = new ReentrantLock();
     private volatile AliasTable aliases;
 
-    CollectionRegistry(CollectionCatalogPort catalog) {
+    CollectionRegistry(CollectionCatalogPort catalog, PointStorePort pointStores) {
         this.catalog = catalog;
-        catalog.loadCollections().forEach((name, config) -> collections.put(name, new LiveCollection(name, config)));
+        this.pointStores = pointStores;
+        catalog.loadCollections().forEach((name, config) ->
+                collections.put(name, new LiveCollection(name, config, pointStores.open(name))));
         this.aliases = catalog.loadAliases();
     }
 
@@ -73,11 +77,35 @@ final class CollectionRegistry {
     }
 
     void add(String name, CollectionConfig config) {
-        collections.put(name, new LiveCollection(name, config));
+        // a crash between forgetting a collection and deleting its files can leave stale points behind
+        pointStores.drop(name);
+        collections.put(name, new LiveCollection(name, config, pointStores.open(name)));
     }
 
+    /** Forgets the collection and deletes its points, waiting for a write in progress to finish. */
     void remove(String name) {
-        collections.remove(name);
+        LiveCollection removed = collections.remove(name);
+        if (removed != null) {
+            removed.writeLock().lock();
+            try {
+                removed.points().close();
+                pointStores.drop(name);
+            } finally {
+                removed.writeLock().unlock();
+            }
+        }
+    }
+
+    /** Closes every point store; the registry is unusable afterwards. */
+    void close() {
+        collections.values().forEach(c -> {
+            c.writeLock().lock();
+            try {
+                c.points().close();
+            } finally {
+                c.writeLock().unlock();
+            }
+        });
     }
 
     void replaceAliases(AliasTable table) {

@@ -16,6 +16,7 @@ final class GetCollectionInfoService implements GetCollectionInfoUseCase {
     @Override
     public CollectionInfo get(String collectionOrAlias) {
         LiveCollection collection = registry.resolve(collectionOrAlias);
-        return new CollectionInfo(CollectionStatus.GREEN, null, 1, 0, 0, collection.config(), Map.of());
+        long points = collection.points().count();
+        return new CollectionInfo(CollectionStatus.GREEN, null, 1, points, 0, collection.config(), Map.of());
     }
 }

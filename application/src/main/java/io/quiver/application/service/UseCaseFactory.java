@@ -1,6 +1,9 @@
 package io.quiver.application.service;
 
 import io.quiver.application.Application;
+import io.quiver.domain.update.PointPreparation;
+import io.quiver.domain.vector.ScalarVectorMath;
+import io.quiver.domain.vector.Scoring;
 
 /** Builds the services over one shared registry; the only public door into this package. */
 public final class UseCaseFactory {
@@ -9,7 +12,8 @@ public final class UseCaseFactory {
     }
 
     public static Application create(Application.Ports ports) {
-        CollectionRegistry registry = new CollectionRegistry(ports.catalog());
+        CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores());
+        OperationPlanner planner = new OperationPlanner(new PointPreparation(new Scoring(new ScalarVectorMath())));
         return new Application(
                 new CreateCollectionService(registry),
                 new GetCollectionInfoService(registry),
@@ -17,6 +21,11 @@ public final class UseCaseFactory {
                 new UpdateCollectionService(registry),
                 new DeleteCollectionService(registry),
                 new UpdateAliasesService(registry),
-                new ListAliasesService(registry));
+                new ListAliasesService(registry),
+                new UpdatePointsService(registry, planner),
+                new RetrievePointsService(registry),
+                new ScrollPointsService(registry),
+                new CountPointsService(registry),
+                registry::close);
     }
 }

@@ -20,6 +20,11 @@ import io.quiver.application.port.in.ListAliasesUseCase;
 import io.quiver.application.port.in.ListCollectionsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
+import io.quiver.application.port.in.UpdatePointsUseCase;
+import io.quiver.application.port.in.RetrievePointsUseCase;
+import io.quiver.application.port.in.ScrollPointsUseCase;
+import io.quiver.application.port.in.CountPointsUseCase;
+import io.quiver.adapter.in.rest.qdrant.http.PointsRoutes;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +44,11 @@ public final class QdrantRestApi {
                            UpdateCollectionUseCase updateCollection,
                            DeleteCollectionUseCase deleteCollection,
                            UpdateAliasesUseCase updateAliases,
-                           ListAliasesUseCase listAliases) {
+                           ListAliasesUseCase listAliases,
+                           UpdatePointsUseCase updatePoints,
+                           RetrievePointsUseCase retrievePoints,
+                           ScrollPointsUseCase scrollPoints,
+                           CountPointsUseCase countPoints) {
     }
 
     private final UseCases useCases;
@@ -75,6 +84,8 @@ public final class QdrantRestApi {
                 new AliasesRoutes(useCases.updateAliases(), useCases.listAliases()),
                 new CollectionsRoutes(useCases.createCollection(), useCases.getCollectionInfo(),
                         useCases.listCollections(), useCases.updateCollection(), useCases.deleteCollection()),
-                new ClusterRoutes(useCases.getCollectionInfo(), identity));
+                new ClusterRoutes(useCases.getCollectionInfo(), identity),
+                new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
+                        useCases.countPoints()));
     }
 }

@@ -1,0 +1,41 @@
+package io.quiver.application.port.out;
+
+import io.quiver.domain.point.Point;
+import io.quiver.domain.point.PointId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The points of one collection. {@link #write} is atomic and durable when it returns: after a crash the
+ * store holds all of a write or none of it.
+ */
+public interface PointStore extends AutoCloseable {
+
+    /** One change: store a point whole (replacing any with its id), or remove an id. */
+    sealed interface PointWrite {
+        record Put(Point point) implements PointWrite {
+        }
+
+        record Remove(PointId id) implements PointWrite {
+        }
+    }
+
+    Optional<Point> get(PointId id);
+
+    /** Applies {@code writes} in order and records {@code operationId} as the last one applied. */
+    void write(List<PointWrite> writes, long operationId);
+
+    long lastOperationId();
+
+    long count();
+
+    /**
+     * Visits points in id order (numbers ascending, then UUIDs), starting at {@code from} inclusive or at
+     * the first point when null, until the visitor returns false.
+     */
+    void scan(PointId from, Predicate<Point> visitor);
+
+    @Override
+    void close();
+}
