@@ -8,6 +8,7 @@ import io.quiver.application.port.in.ListAliasesUseCase;
 import io.quiver.application.port.in.ListCollectionsUseCase;
 import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
+import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
 import io.quiver.application.port.in.UpdatePointsUseCase;
@@ -30,6 +31,7 @@ public record Application(CreateCollectionUseCase createCollection,
                           RetrievePointsUseCase retrievePoints,
                           ScrollPointsUseCase scrollPoints,
                           CountPointsUseCase countPoints,
+                          SearchPointsUseCase searchPoints,
                           Runnable shutdown) implements AutoCloseable {
 
     /** The outbound ports the core needs. */

@@ -31,7 +31,8 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            LOG.info("Quiver stopped; storage flushed and closed");
+            // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly
+            System.err.println(java.time.Instant.now() + " INFO quiver: Quiver stopped; storage flushed and closed");
         }, "quiver-shutdown"));
         LOG.info(() -> "Quiver (Qdrant API " + QuiverServer.API_VERSION + ") listening on http://"
                 + config.host() + ":" + server.port() + ", storing data in " + server.config().storagePath());

@@ -40,7 +40,7 @@ public final class QuiverServer implements AutoCloseable {
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
-                    app.scrollPoints(), app.countPoints()), identity(storage));
+                    app.scrollPoints(), app.countPoints(), app.searchPoints()), identity(storage));
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.httpPort())

@@ -13,7 +13,8 @@ public final class UseCaseFactory {
 
     public static Application create(Application.Ports ports) {
         CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores());
-        OperationPlanner planner = new OperationPlanner(new PointPreparation(new Scoring(new ScalarVectorMath())));
+        Scoring scoring = new Scoring(new ScalarVectorMath());
+        OperationPlanner planner = new OperationPlanner(new PointPreparation(scoring));
         return new Application(
                 new CreateCollectionService(registry),
                 new GetCollectionInfoService(registry),
@@ -26,6 +27,7 @@ public final class UseCaseFactory {
                 new RetrievePointsService(registry),
                 new ScrollPointsService(registry),
                 new CountPointsService(registry),
+                new ExactSearchService(registry, scoring),
                 registry::close);
     }
 }

@@ -24,6 +24,8 @@ import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.CountPointsUseCase;
+import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.adapter.in.rest.qdrant.http.SearchRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.PointsRoutes;
 import java.util.List;
 import java.util.logging.Level;
@@ -48,7 +50,8 @@ public final class QdrantRestApi {
                            UpdatePointsUseCase updatePoints,
                            RetrievePointsUseCase retrievePoints,
                            ScrollPointsUseCase scrollPoints,
-                           CountPointsUseCase countPoints) {
+                           CountPointsUseCase countPoints,
+                           SearchPointsUseCase searchPoints) {
     }
 
     private final UseCases useCases;
@@ -86,6 +89,7 @@ public final class QdrantRestApi {
                         useCases.listCollections(), useCases.updateCollection(), useCases.deleteCollection()),
                 new ClusterRoutes(useCases.getCollectionInfo(), identity),
                 new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
-                        useCases.countPoints()));
+                        useCases.countPoints()),
+                new SearchRoutes(useCases.searchPoints()));
     }
 }

@@ -1,0 +1,191 @@
+package io.quiver.adapter.in.rest.qdrant.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.quiver.adapter.in.rest.qdrant.mapping.PointsMapper;
+import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.application.port.in.SearchPointsUseCase.SearchQuery;
+import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.payload.PayloadValue;
+import io.quiver.domain.payload.PayloadValue.ArrayValue;
+import io.quiver.domain.payload.PayloadValue.IntegerValue;
+import io.quiver.domain.payload.PayloadValue.ObjectValue;
+import io.quiver.domain.payload.TreeReader;
+import io.quiver.domain.point.ScoredPoint;
+import io.quiver.domain.point.VectorData;
+import io.quiver.domain.point.WithPayload;
+import io.quiver.domain.point.WithVector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Nearest-neighbour search by a dense vector: the legacy {@code /points/search} endpoints and the
+ * nearest form of {@code /points/query}. Other query kinds answer Qdrant-style 400 until they are built.
+ */
+public final class SearchRoutes implements HttpService {
+
+    private static final String BASE = "/collections/{collection_name}/points";
+
+    private final SearchPointsUseCase search;
+
+    public SearchRoutes(SearchPointsUseCase search) {
+        this.search = search;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(BASE + "/search", (req, res) -> {
+            List<ScoredPoint> hits = search.search(legacy(req, TreeReader.of(Requests.jsonObject(req), "")));
+            Envelope.ok(req, res, g -> writeHits(g, hits));
+        }).post(BASE + "/search/batch", (req, res) -> {
+            List<List<ScoredPoint>> all = new ArrayList<>();
+            for (TreeReader one : list(TreeReader.of(Requests.jsonObject(req), ""), "searches")) {
+                all.add(search.search(legacy(req, one)));
+            }
+            Envelope.ok(req, res, g -> {
+                g.writeStartArray();
+                for (List<ScoredPoint> hits : all) {
+                    writeHits(g, hits);
+                }
+                g.writeEndArray();
+            });
+        }).post(BASE + "/query", (req, res) -> {
+            List<ScoredPoint> hits = search.search(query(req, TreeReader.of(Requests.jsonObject(req), "")));
+            Envelope.ok(req, res, g -> writeQueryResponse(g, hits));
+        }).post(BASE + "/query/batch", (req, res) -> {
+            List<List<ScoredPoint>> all = new ArrayList<>();
+            for (TreeReader one : list(TreeReader.of(Requests.jsonObject(req), ""), "searches")) {
+                all.add(search.search(query(req, one)));
+            }
+            Envelope.ok(req, res, g -> {
+                g.writeStartArray();
+                for (List<ScoredPoint> hits : all) {
+                    writeQueryResponse(g, hits);
+                }
+                g.writeEndArray();
+            });
+        });
+    }
+
+    private static List<TreeReader> list(TreeReader body, String key) {
+        List<PayloadValue> items = body.optArray(key);
+        if (items == null) {
+            throw body.missing(key);
+        }
+        List<TreeReader> readers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            readers.add(TreeReader.of(items.get(i), key + "[" + i + "]"));
+        }
+        return readers;
+    }
+
+    /** {@code SearchRequest}: {@code vector} is a bare vector or {@code {name, vector}}. */
+    private static SearchQuery legacy(ServerRequest req, TreeReader r) {
+        PayloadValue v = r.raw("vector");
+        if (v == null) {
+            throw r.missing("vector");
+        }
+        String using = "";
+        PayloadValue raw = v;
+        if (v instanceof ObjectValue named) {
+            TreeReader n = TreeReader.of(named, r.pathOf("vector"));
+            using = n.reqString("name");
+            raw = n.raw("vector");
+            if (raw == null) {
+                throw n.missing("vector");
+            }
+        }
+        return new SearchQuery(Requests.path(req, "collection_name"), using, dense(raw, r.pathOf("vector")),
+                PointsMapper.filter(r, "filter"), required(r, "limit"), optional(r, "offset", 0), threshold(r),
+                PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
+                PointsMapper.withVector(r.raw("with_vector"), r.pathOf("with_vector"), WithVector.NONE));
+    }
+
+    /** {@code QueryRequest} with a nearest query (bare vector or {@code {"nearest": vector}}). */
+    private static SearchQuery query(ServerRequest req, TreeReader r) {
+        if (r.has("prefetch")) {
+            throw new BadRequestException("prefetch is not supported yet by this server");
+        }
+        PayloadValue q = r.raw("query");
+        if (q == null) {
+            throw new BadRequestException("queries without a `query` (scroll-like) are not supported yet by this server");
+        }
+        if (q instanceof ObjectValue o) {
+            TreeReader qr = TreeReader.of(o, r.pathOf("query"));
+            if (!qr.has("nearest")) {
+                String kind = o.fields().isEmpty() ? "empty" : o.fields().keySet().iterator().next();
+                throw new BadRequestException("query kind `" + kind + "` is not supported yet by this server");
+            }
+            if (qr.has("mmr")) {
+                throw new BadRequestException("mmr re-ranking is not supported yet by this server");
+            }
+            q = qr.raw("nearest");
+        }
+        PayloadValue withVector = r.has("with_vector") ? r.raw("with_vector") : r.raw("with_vectors");
+        return new SearchQuery(Requests.path(req, "collection_name"), r.optString("using"),
+                dense(q, r.pathOf("query")), PointsMapper.filter(r, "filter"), optional(r, "limit", 10),
+                optional(r, "offset", 0), threshold(r),
+                PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
+                PointsMapper.withVector(withVector, r.pathOf("with_vector"), WithVector.NONE));
+    }
+
+    private static float[] dense(PayloadValue v, String path) {
+        if (!(v instanceof ArrayValue)) {
+            throw new BadRequestException("only dense vector queries are supported yet by this server (at " + path + ")");
+        }
+        Map<String, VectorData> parsed = PointsMapper.vectorStruct(v, path);
+        if (parsed.get("") instanceof VectorData.Dense d) {
+            return d.values();
+        }
+        throw new BadRequestException("only dense vector queries are supported yet by this server (at " + path + ")");
+    }
+
+    private static int required(TreeReader r, String key) {
+        if (!r.has(key)) {
+            throw r.missing(key);
+        }
+        return optional(r, key, 0);
+    }
+
+    private static int optional(TreeReader r, String key, int fallback) {
+        PayloadValue v = r.raw(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof IntegerValue i && i.value() >= 0) {
+            return (int) Math.min(i.value(), Integer.MAX_VALUE);
+        }
+        throw TreeReader.mismatch(r.pathOf(key), v, "usize");
+    }
+
+    private static Float threshold(TreeReader r) {
+        Double d = r.optDouble("score_threshold");
+        return d == null ? null : d.floatValue();
+    }
+
+    private static void writeHits(JsonGenerator g, List<ScoredPoint> hits) throws IOException {
+        g.writeStartArray();
+        for (ScoredPoint hit : hits) {
+            g.writeStartObject();
+            g.writeFieldName("id");
+            PointsMapper.writeId(g, hit.record().id());
+            g.writeNumberField("version", hit.version());
+            g.writeNumberField("score", hit.score());
+            PointsMapper.writeBody(g, hit.record());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeQueryResponse(JsonGenerator g, List<ScoredPoint> hits) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("points");
+        writeHits(g, hits);
+        g.writeEndObject();
+    }
+}
