@@ -7,13 +7,18 @@ import io.quiver.application.port.in.GetCollectionInfoUseCase;
 import io.quiver.application.port.in.ListAliasesUseCase;
 import io.quiver.application.port.in.ListCollectionsUseCase;
 import io.quiver.application.port.in.RetrievePointsUseCase;
+import io.quiver.application.port.in.FacetUseCase;
+import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
+import io.quiver.application.port.in.ManageVectorNamesUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
 import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.out.CollectionCatalogPort;
+import io.quiver.application.port.out.PayloadIndexPort;
 import io.quiver.application.port.out.PointStorePort;
+import io.quiver.application.port.out.VectorIndexPort;
 
 /**
  * The application core as a set of use cases, built over the outbound ports the caller supplies.
@@ -32,10 +37,14 @@ public record Application(CreateCollectionUseCase createCollection,
                           ScrollPointsUseCase scrollPoints,
                           CountPointsUseCase countPoints,
                           SearchPointsUseCase searchPoints,
+                          ManagePayloadIndexesUseCase payloadIndexes,
+                          FacetUseCase facet,
+                          ManageVectorNamesUseCase vectorNames,
                           Runnable shutdown) implements AutoCloseable {
 
     /** The outbound ports the core needs. */
-    public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores) {
+    public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort payloadIndexes,
+                        VectorIndexPort vectorIndexes) {
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.helidon.webserver.WebServer;
 import io.quiver.adapter.in.rest.qdrant.QdrantRestApi;
 import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
 import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
+import io.quiver.adapter.out.storage.memory.InMemoryVectorIndexPort;
 import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
+import io.quiver.adapter.out.storage.payloadindex.InMemoryPayloadIndexPort;
 import io.quiver.application.Application;
 import io.quiver.application.service.UseCaseFactory;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +38,14 @@ public final class QuiverServer implements AutoCloseable {
         MvStoreCollectionCatalog catalog = new MvStoreCollectionCatalog(storage);
         Application app = null;
         try {
-            app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage)));
+            app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage),
+                    new InMemoryPayloadIndexPort(), new InMemoryVectorIndexPort()));
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
-                    app.scrollPoints(), app.countPoints(), app.searchPoints()), identity(storage));
+                    app.scrollPoints(), app.countPoints(), app.searchPoints(), app.payloadIndexes(), app.facet(),
+                    app.vectorNames()),
+                    identity(storage));
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.httpPort())

@@ -1,7 +1,11 @@
 package io.quiver.application.service;
 
 import io.quiver.application.port.out.CollectionCatalogPort;
+import io.quiver.application.port.out.PayloadIndex;
+import io.quiver.application.port.out.PayloadIndexPort;
 import io.quiver.application.port.out.PointStorePort;
+import io.quiver.application.port.out.VectorIndex;
+import io.quiver.domain.index.PayloadFieldSchema;
 import io.quiver.domain.collection.AliasTable;
 import io.quiver.domain.collection.CollectionConfig;
 import io.quiver.domain.error.NotFoundException;
@@ -20,15 +24,19 @@ final class CollectionRegistry {
 
     private final CollectionCatalogPort catalog;
     private final PointStorePort pointStores;
+    private final PayloadIndexPort indexPort;
+    private final VectorIndexes vectorIndexes;
     private final Map<String, LiveCollection> collections = new ConcurrentSkipListMap<>();
     private final ReentrantLock structureLock = new ReentrantLock();
     private volatile AliasTable aliases;
 
-    CollectionRegistry(CollectionCatalogPort catalog, PointStorePort pointStores) {
+    CollectionRegistry(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort indexPort,
+                       VectorIndexes vectorIndexes) {
         this.catalog = catalog;
         this.pointStores = pointStores;
-        catalog.loadCollections().forEach((name, config) ->
-                collections.put(name, new LiveCollection(name, config, pointStores.open(name))));
+        this.indexPort = indexPort;
+        this.vectorIndexes = vectorIndexes;
+        catalog.loadCollections().forEach((name, config) -> collections.put(name, open(name, config)));
         this.aliases = catalog.loadAliases();
     }
 
@@ -44,6 +52,11 @@ final class CollectionRegistry {
         }
         String target = aliases.target(collectionOrAlias);
         return target == null ? Optional.empty() : Optional.ofNullable(collections.get(target));
+    }
+
+    /** The collection of exactly this name, aliases not considered. */
+    Optional<LiveCollection> findCollection(String name) {
+        return Optional.ofNullable(collections.get(name));
     }
 
     LiveCollection resolve(String collectionOrAlias) {
@@ -79,7 +92,28 @@ final class CollectionRegistry {
     void add(String name, CollectionConfig config) {
         // a crash between forgetting a collection and deleting its files can leave stale points behind
         pointStores.drop(name);
-        collections.put(name, new LiveCollection(name, config, pointStores.open(name)));
+        vectorIndexes.dropAll(name, config);
+        collections.put(name, open(name, config));
+    }
+
+    VectorIndexes vectorIndexes() {
+        return vectorIndexes;
+    }
+
+    PayloadIndexPort indexPort() {
+        return indexPort;
+    }
+
+    /** Opens a collection's store and rebuilds its payload indexes from the stored points. */
+    private LiveCollection open(String name, CollectionConfig config) {
+        LiveCollection collection = new LiveCollection(name, config, pointStores.open(name));
+        Map<String, PayloadIndex> indexes = new java.util.LinkedHashMap<>();
+        for (PayloadFieldSchema schema : collection.points().payloadIndexes()) {
+            indexes.put(schema.fieldName(), PayloadIndexing.build(indexPort, collection.points(), schema));
+        }
+        collection.replacePayloadIndexes(indexes);
+        collection.replaceVectorIndexes(vectorIndexes.openAll(name, config, collection.points()));
+        return collection;
     }
 
     /** Forgets the collection and deletes its points, waiting for a write in progress to finish. */
@@ -88,6 +122,8 @@ final class CollectionRegistry {
         if (removed != null) {
             removed.writeLock().lock();
             try {
+                removed.vectorIndexes().values().forEach(VectorIndex::close);
+                vectorIndexes.dropAll(name, removed.config());
                 removed.points().close();
                 pointStores.drop(name);
             } finally {
@@ -101,6 +137,10 @@ final class CollectionRegistry {
         collections.values().forEach(c -> {
             c.writeLock().lock();
             try {
+                c.vectorIndexes().values().forEach(index -> {
+                    index.persist();
+                    index.close();
+                });
                 c.points().close();
             } finally {
                 c.writeLock().unlock();

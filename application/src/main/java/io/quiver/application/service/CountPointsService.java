@@ -14,16 +14,6 @@ final class CountPointsService implements CountPointsUseCase {
     @Override
     public long count(String collectionName, Filter filter, boolean exact) {
         LiveCollection collection = registry.resolve(collectionName);
-        if (filter == null) {
-            return collection.points().count();
-        }
-        long[] n = {0};
-        collection.points().scan(null, p -> {
-            if (PointViews.matches(filter, p)) {
-                n[0]++;
-            }
-            return true;
-        });
-        return n[0];
+        return FilteredPoints.count(collection, filter);
     }
 }

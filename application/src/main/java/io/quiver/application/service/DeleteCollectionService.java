@@ -11,9 +11,10 @@ final class DeleteCollectionService implements DeleteCollectionUseCase {
         this.registry = registry;
     }
 
+    /** Like Qdrant, deletes only a collection of exactly this name: an alias's target is left alone. */
     @Override
-    public boolean delete(String collectionOrAlias) {
-        return registry.exclusively(() -> registry.find(collectionOrAlias).map(collection -> {
+    public boolean delete(String name) {
+        return registry.exclusively(() -> registry.findCollection(name).map(collection -> {
             AliasTable remaining = registry.aliases().withoutCollection(collection.name());
             registry.catalog().deleteCollection(collection.name(), remaining);
             registry.remove(collection.name());

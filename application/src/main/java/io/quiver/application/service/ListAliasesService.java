@@ -17,9 +17,9 @@ final class ListAliasesService implements ListAliasesUseCase {
         return registry.aliases().all();
     }
 
+    /** As in Qdrant, the aliases of exactly this collection name: empty for an unknown name or an alias. */
     @Override
-    public List<Alias> listFor(String collectionOrAlias) {
-        LiveCollection collection = registry.resolve(collectionOrAlias);
-        return registry.aliases().of(collection.name());
+    public List<Alias> listFor(String collectionName) {
+        return registry.aliases().of(collectionName);
     }
 }

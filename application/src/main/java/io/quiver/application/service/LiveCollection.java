@@ -1,7 +1,13 @@
 package io.quiver.application.service;
 
+import io.quiver.application.port.out.PayloadIndex;
 import io.quiver.application.port.out.PointStore;
+import io.quiver.application.port.out.PointStore.PointWrite;
+import io.quiver.application.port.out.VectorIndex;
+import io.quiver.domain.point.VectorData;
 import io.quiver.domain.collection.CollectionConfig;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,6 +20,8 @@ final class LiveCollection {
     private final PointStore points;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile CollectionConfig config;
+    private volatile Map<String, PayloadIndex> payloadIndexes = Map.of();
+    private volatile Map<String, VectorIndex> vectorIndexes = Map.of();
     private long lastOperationId;
 
     LiveCollection(String name, CollectionConfig config, PointStore points) {
@@ -37,6 +45,59 @@ final class LiveCollection {
 
     void reconfigure(CollectionConfig newConfig) {
         this.config = newConfig;
+    }
+
+    /** The payload indexes by field name; replaced whole, never mutated, so readers need no lock. */
+    Map<String, PayloadIndex> payloadIndexes() {
+        return payloadIndexes;
+    }
+
+    void replacePayloadIndexes(Map<String, PayloadIndex> indexes) {
+        this.payloadIndexes = Map.copyOf(indexes);
+    }
+
+    /** Brings every payload index up to date with writes that were just stored. */
+    void indexWrites(List<PointWrite> writes) {
+        Map<String, PayloadIndex> indexes = payloadIndexes;
+        if (indexes.isEmpty()) {
+            return;
+        }
+        for (PointWrite w : writes) {
+            for (PayloadIndex index : indexes.values()) {
+                switch (w) {
+                    case PointWrite.Put put -> index.put(put.point().id(), put.point().payload());
+                    case PointWrite.Remove remove -> index.remove(remove.id());
+                }
+            }
+        }
+    }
+
+    /** The dense vector indexes by vector name (multivector spaces have none). */
+    Map<String, VectorIndex> vectorIndexes() {
+        return vectorIndexes;
+    }
+
+    void replaceVectorIndexes(Map<String, VectorIndex> indexes) {
+        this.vectorIndexes = Map.copyOf(indexes);
+    }
+
+    /** Brings every vector index up to date with writes just stored under {@code operationId}. */
+    void indexVectors(List<PointWrite> writes, long operationId) {
+        Map<String, VectorIndex> indexes = vectorIndexes;
+        for (PointWrite w : writes) {
+            indexes.forEach((name, index) -> {
+                switch (w) {
+                    case PointWrite.Put put -> {
+                        if (put.point().vectors().get(name) instanceof VectorData.Dense d) {
+                            index.upsert(put.point().id(), d.values(), operationId);
+                        } else {
+                            index.remove(put.point().id());
+                        }
+                    }
+                    case PointWrite.Remove remove -> index.remove(remove.id());
+                }
+            });
+        }
     }
 
     ReentrantLock writeLock() {

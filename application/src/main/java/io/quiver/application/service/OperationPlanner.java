@@ -30,20 +30,22 @@ final class OperationPlanner {
         this.preparation = preparation;
     }
 
-    List<PointWrite> plan(UpdateOperation op, PointStore store, CollectionParams params) {
+    List<PointWrite> plan(UpdateOperation op, LiveCollection collection) {
+        PointStore store = collection.points();
+        CollectionParams params = collection.config().params();
         return switch (op) {
             case UpdateOperation.Upsert u -> upsert(u, store, params);
-            case UpdateOperation.Delete d -> PointSelection.existing(store, d.selector()).stream()
+            case UpdateOperation.Delete d -> PointSelection.existing(collection, d.selector()).stream()
                     .<PointWrite>map(p -> new PointWrite.Remove(p.id())).toList();
-            case UpdateOperation.SetPayload s -> rewritePayload(store, s.selector(),
+            case UpdateOperation.SetPayload s -> rewritePayload(collection, s.selector(),
                     payload -> PayloadOperations.set(payload, s.payload(), s.key()));
-            case UpdateOperation.OverwritePayload o -> rewritePayload(store, o.selector(),
+            case UpdateOperation.OverwritePayload o -> rewritePayload(collection, o.selector(),
                     payload -> PayloadOperations.overwrite(payload, o.payload()));
-            case UpdateOperation.DeletePayload d -> rewritePayload(store, d.selector(),
+            case UpdateOperation.DeletePayload d -> rewritePayload(collection, d.selector(),
                     payload -> PayloadOperations.deleteKeys(payload, d.keys()));
-            case UpdateOperation.ClearPayload c -> rewritePayload(store, c.selector(), PayloadOperations::clear);
+            case UpdateOperation.ClearPayload c -> rewritePayload(collection, c.selector(), PayloadOperations::clear);
             case UpdateOperation.UpdateVectors u -> updateVectors(u, store, params);
-            case UpdateOperation.DeleteVectors d -> deleteVectors(d, store, params);
+            case UpdateOperation.DeleteVectors d -> deleteVectors(d, collection, params);
         };
     }
 
@@ -75,9 +77,10 @@ final class OperationPlanner {
         ObjectValue apply(ObjectValue payload);
     }
 
-    private static List<PointWrite> rewritePayload(PointStore store, io.quiver.domain.update.PointsSelector selector,
+    private static List<PointWrite> rewritePayload(LiveCollection collection,
+                                                   io.quiver.domain.update.PointsSelector selector,
                                                    PayloadChange change) {
-        return PointSelection.required(store, selector).stream()
+        return PointSelection.required(collection, selector).stream()
                 .<PointWrite>map(p -> new PointWrite.Put(p.withPayload(change.apply(p.payload()))))
                 .toList();
     }
@@ -97,7 +100,7 @@ final class OperationPlanner {
         return writes;
     }
 
-    private static List<PointWrite> deleteVectors(UpdateOperation.DeleteVectors d, PointStore store,
+    private static List<PointWrite> deleteVectors(UpdateOperation.DeleteVectors d, LiveCollection collection,
                                                   CollectionParams params) {
         for (String name : d.names()) {
             if (!params.hasVectorName(name)) {
@@ -105,7 +108,7 @@ final class OperationPlanner {
             }
         }
         List<PointWrite> writes = new ArrayList<>();
-        for (Point p : PointSelection.required(store, d.selector())) {
+        for (Point p : PointSelection.required(collection, d.selector())) {
             Map<String, VectorData> remaining = new LinkedHashMap<>(p.vectors());
             d.names().forEach(remaining::remove);
             writes.add(new PointWrite.Put(p.withVectors(remaining)));

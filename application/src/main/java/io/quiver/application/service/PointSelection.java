@@ -17,7 +17,8 @@ final class PointSelection {
     }
 
     /** Existing points the selector names; ids that do not exist are skipped. */
-    static List<Point> existing(PointStore store, PointsSelector selector) {
+    static List<Point> existing(LiveCollection collection, PointsSelector selector) {
+        PointStore store = collection.points();
         List<Point> found = new ArrayList<>();
         switch (selector) {
             case PointsSelector.ByIds ids -> {
@@ -25,18 +26,14 @@ final class PointSelection {
                     store.get(id).ifPresent(found::add);
                 }
             }
-            case PointsSelector.ByFilter f -> store.scan(null, p -> {
-                if (PointViews.matches(f.filter(), p)) {
-                    found.add(p);
-                }
-                return true;
-            });
+            case PointsSelector.ByFilter f -> FilteredPoints.visit(collection, f.filter(), null, found::add);
         }
         return found;
     }
 
     /** Like {@link #existing}, but an id that does not exist is an error, as Qdrant reports it. */
-    static List<Point> required(PointStore store, PointsSelector selector) {
+    static List<Point> required(LiveCollection collection, PointsSelector selector) {
+        PointStore store = collection.points();
         if (selector instanceof PointsSelector.ByIds ids) {
             List<Point> found = new ArrayList<>();
             for (PointId id : new LinkedHashSet<>(ids.ids())) {
@@ -44,7 +41,7 @@ final class PointSelection {
             }
             return found;
         }
-        return existing(store, selector);
+        return existing(collection, selector);
     }
 
     static Point requireOne(PointStore store, PointId id) {

@@ -1,10 +1,15 @@
 package io.quiver.application.service;
 
 import io.quiver.application.port.in.ScrollPointsUseCase;
+import io.quiver.application.port.out.PayloadIndex;
+import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.point.OrderBy;
+import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.PointRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 final class ScrollPointsService implements ScrollPointsUseCase {
 
@@ -17,12 +22,12 @@ final class ScrollPointsService implements ScrollPointsUseCase {
     @Override
     public ScrollPage scroll(ScrollQuery query) {
         LiveCollection collection = registry.resolve(query.collection());
+        if (query.orderBy() != null) {
+            return ordered(collection, query);
+        }
         List<PointRecord> page = new ArrayList<>(Math.min(query.limit(), 1024));
         PointId[] next = new PointId[1];
-        collection.points().scan(query.offset(), p -> {
-            if (!PointViews.matches(query.filter(), p)) {
-                return true;
-            }
+        FilteredPoints.visit(collection, query.filter(), query.offset(), p -> {
             if (page.size() == query.limit()) {
                 next[0] = p.id();
                 return false;
@@ -31,5 +36,28 @@ final class ScrollPointsService implements ScrollPointsUseCase {
             return true;
         });
         return new ScrollPage(page, next[0]);
+    }
+
+    /** Walks the key's range index in value order; a point with several values appears once per value. */
+    private static ScrollPage ordered(LiveCollection collection, ScrollQuery query) {
+        OrderBy orderBy = query.orderBy();
+        PayloadIndex index = collection.payloadIndexes().values().stream()
+                .filter(i -> i.schema().fieldName().equals(orderBy.key()) && i.schema().type().supportsOrdering())
+                .findFirst()
+                .orElseThrow(() -> new BadRequestException("No range index for `order_by` key: `" + orderBy.key()
+                        + "`. Please create one to use `order_by`. Integer, float and datetime indexes support it."));
+        FilteredPoints.Plan plan = FilteredPoints.plan(collection, query.filter());
+        List<PointRecord> page = new ArrayList<>(Math.min(query.limit(), 1024));
+        index.visitOrdered(orderBy.descending(), orderBy.startFrom(), (value, id) -> {
+            if (plan.candidates() != null && !plan.candidates().contains(id)) {
+                return true;
+            }
+            Optional<Point> p = collection.points().get(id);
+            if (p.isPresent() && PointViews.matches(plan.residual(), p.get())) {
+                page.add(PointRecord.of(p.get(), query.withPayload(), query.withVector()).withOrderValue(value));
+            }
+            return page.size() < query.limit();
+        });
+        return new ScrollPage(page, null);
     }
 }

@@ -26,9 +26,11 @@ final class UpdatePointsService implements UpdatePointsUseCase {
         collection.writeLock().lock();
         try {
             for (UpdateOperation op : command.operations()) {
-                List<PointWrite> writes = planner.plan(op, collection.points(), collection.config().params());
+                List<PointWrite> writes = planner.plan(op, collection);
                 long operationId = collection.nextOperationId();
                 collection.points().write(writes, operationId);
+                collection.indexWrites(writes);
+                collection.indexVectors(writes, operationId);
                 results.add(new UpdateResult(operationId, status));
             }
         } finally {

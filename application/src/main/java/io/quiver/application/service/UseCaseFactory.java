@@ -12,7 +12,8 @@ public final class UseCaseFactory {
     }
 
     public static Application create(Application.Ports ports) {
-        CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores());
+        CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores(),
+                ports.payloadIndexes(), new VectorIndexes(ports.vectorIndexes()));
         Scoring scoring = new Scoring(new ScalarVectorMath());
         OperationPlanner planner = new OperationPlanner(new PointPreparation(scoring));
         return new Application(
@@ -27,7 +28,10 @@ public final class UseCaseFactory {
                 new RetrievePointsService(registry),
                 new ScrollPointsService(registry),
                 new CountPointsService(registry),
-                new ExactSearchService(registry, scoring),
+                new SearchPointsService(registry, scoring),
+                new PayloadIndexService(registry),
+                new FacetService(registry),
+                new VectorNameService(registry),
                 registry::close);
     }
 }

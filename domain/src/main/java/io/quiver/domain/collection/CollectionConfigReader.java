@@ -119,7 +119,13 @@ public final class CollectionConfigReader {
     /** Either one unnamed vector's params or a map of named ones. */
     public static VectorsConfig vectors(PayloadValue value, String path) {
         TreeReader r = TreeReader.of(value, path);
-        if (r.object().fields().containsKey("size") || r.object().fields().containsKey("distance")) {
+        PayloadValue size = r.object().get("size");
+        PayloadValue distance = r.object().get("distance");
+        // untagged like Qdrant's VectorsConfig: the single form has a scalar size or a string distance,
+        // anything else is a map of named vectors (which may well be called "size" or "distance")
+        boolean single = (size != null && !(size instanceof ObjectValue)) || distance instanceof StringValue
+                || (distance != null && !(distance instanceof ObjectValue));
+        if (single) {
             return new VectorsConfig.Single(vectorParams(r));
         }
         Map<String, VectorParams> named = new LinkedHashMap<>();

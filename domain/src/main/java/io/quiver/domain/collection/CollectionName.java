@@ -14,8 +14,8 @@ public record CollectionName(String value) implements Comparable<CollectionName>
 
     /** Validates {@code value} as a name reported under {@code field}. */
     public static void check(String field, String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-            int length = value == null ? 0 : value.length();
+        int length = value == null ? 0 : value.codePointCount(0, value.length());
+        if (length == 0 || length > MAX_LENGTH) {
             throw ValidationException.of(field,
                     "length " + length + " invalid, must be from 1 to " + MAX_LENGTH + " characters");
         }

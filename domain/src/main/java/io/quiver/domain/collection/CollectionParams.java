@@ -46,6 +46,42 @@ public record CollectionParams(VectorsConfig vectors, int shardNumber, String sh
                 readFanOutFactor, readFanOutDelayMs, onDiskPayload, payloadMemory, newSparse);
     }
 
+    /** These params with one more dense vector space; an unnamed single vector becomes the named {@code ""}. */
+    public CollectionParams withDenseVector(String name, VectorParams params) {
+        requireNewName(name);
+        java.util.Map<String, VectorParams> named = new LinkedHashMap<>(vectors.byName());
+        named.put(name, params);
+        return withVectors(new VectorsConfig.Named(named));
+    }
+
+    public CollectionParams withSparseVector(String name, SparseVectorParams params) {
+        requireNewName(name);
+        Map<String, SparseVectorParams> sparse = new LinkedHashMap<>(sparseVectorsOrEmpty());
+        sparse.put(name, params);
+        return withSparseVectors(sparse);
+    }
+
+    /** These params without the named vector space (dense or sparse). */
+    public CollectionParams withoutVector(String name) {
+        if (!hasVectorName(name)) {
+            throw new io.quiver.domain.error.NotFoundException("Vector with name `" + name + "` does not exist");
+        }
+        if (vectors.byName().containsKey(name)) {
+            Map<String, VectorParams> named = new LinkedHashMap<>(vectors.byName());
+            named.remove(name);
+            return withVectors(new VectorsConfig.Named(named));
+        }
+        Map<String, SparseVectorParams> sparse = new LinkedHashMap<>(sparseVectorsOrEmpty());
+        sparse.remove(name);
+        return withSparseVectors(sparse);
+    }
+
+    private void requireNewName(String name) {
+        if (hasVectorName(name)) {
+            throw new io.quiver.domain.error.BadInputException("Vector with name `" + name + "` already exists");
+        }
+    }
+
     public CollectionParams with(CollectionParamsDiff diff) {
         if (diff == null) {
             return this;

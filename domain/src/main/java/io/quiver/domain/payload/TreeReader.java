@@ -71,8 +71,12 @@ public final class TreeReader {
         if (v == null) {
             return null;
         }
-        if (v instanceof IntegerValue i && i.value() >= 0) {
-            return i.value();
+        if (v instanceof IntegerValue i) {
+            if (i.value() >= 0) {
+                return i.value();
+            }
+            throw new MalformedInputException(prefix(pathOf(key)) + "invalid value: integer `" + i.value()
+                    + "`, expected u64");
         }
         throw mismatch(pathOf(key), v, "u64");
     }

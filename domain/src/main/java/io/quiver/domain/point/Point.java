@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** A point: its id, the vectors it carries by name ({@code ""} is the default vector), and its payload. */
-public record Point(PointId id, Map<String, VectorData> vectors, ObjectValue payload) {
+/**
+ * A point: its id, the vectors it carries by name ({@code ""} is the default vector), its payload, and
+ * its version — the id of the operation that last wrote it (0 before it is stored).
+ */
+public record Point(PointId id, Map<String, VectorData> vectors, ObjectValue payload, long version) {
 
     public Point {
         Objects.requireNonNull(id, "id");
@@ -15,15 +18,23 @@ public record Point(PointId id, Map<String, VectorData> vectors, ObjectValue pay
         payload = payload == null ? ObjectValue.EMPTY : payload;
     }
 
+    public Point(PointId id, Map<String, VectorData> vectors, ObjectValue payload) {
+        this(id, vectors, payload, 0);
+    }
+
+    public Point withVersion(long newVersion) {
+        return new Point(id, vectors, payload, newVersion);
+    }
+
     public boolean hasVector(String name) {
         return vectors.containsKey(name);
     }
 
     public Point withPayload(ObjectValue newPayload) {
-        return new Point(id, vectors, newPayload);
+        return new Point(id, vectors, newPayload, version);
     }
 
     public Point withVectors(Map<String, VectorData> newVectors) {
-        return new Point(id, newVectors, payload);
+        return new Point(id, newVectors, payload, version);
     }
 }

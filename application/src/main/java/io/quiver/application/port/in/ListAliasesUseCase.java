@@ -7,5 +7,6 @@ import java.util.List;
 public interface ListAliasesUseCase {
     List<Alias> listAll();
 
-    List<Alias> listFor(String collectionOrAlias);
+    /** The aliases pointing at exactly this collection name (none for unknown names). */
+    List<Alias> listFor(String collectionName);
 }

@@ -3,6 +3,7 @@ package io.quiver.application.port.in;
 import io.quiver.domain.error.Validations;
 import io.quiver.domain.filter.Filter;
 import io.quiver.domain.point.ScoredPoint;
+import io.quiver.domain.point.SearchParams;
 import io.quiver.domain.point.WithPayload;
 import io.quiver.domain.point.WithVector;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Objects;
 public interface SearchPointsUseCase {
 
     record SearchQuery(String collection, String using, float[] vector, Filter filter, int limit, int offset,
-                       Float scoreThreshold, WithPayload withPayload, WithVector withVector) {
+                       Float scoreThreshold, WithPayload withPayload, WithVector withVector, SearchParams params) {
         public SearchQuery {
             Objects.requireNonNull(collection, "collection");
             Objects.requireNonNull(vector, "vector");
@@ -20,6 +21,7 @@ public interface SearchPointsUseCase {
             new Validations().range("limit", limit, 1, null).range("offset", offset, 0, null).throwIfAny();
             withPayload = withPayload == null ? WithPayload.NONE : withPayload;
             withVector = withVector == null ? WithVector.NONE : withVector;
+            params = params == null ? SearchParams.DEFAULT : params;
         }
     }
 

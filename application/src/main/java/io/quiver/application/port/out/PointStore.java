@@ -1,5 +1,6 @@
 package io.quiver.application.port.out;
 
+import io.quiver.domain.index.PayloadFieldSchema;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import java.util.List;
@@ -23,7 +24,10 @@ public interface PointStore extends AutoCloseable {
 
     Optional<Point> get(PointId id);
 
-    /** Applies {@code writes} in order and records {@code operationId} as the last one applied. */
+    /**
+     * Applies {@code writes} in order, stamping each stored point's version with {@code operationId},
+     * and records it as the last operation applied.
+     */
     void write(List<PointWrite> writes, long operationId);
 
     long lastOperationId();
@@ -35,6 +39,12 @@ public interface PointStore extends AutoCloseable {
      * the first point when null, until the visitor returns false.
      */
     void scan(PointId from, Predicate<Point> visitor);
+
+    /** The payload indexes declared on this collection, as last saved. */
+    List<PayloadFieldSchema> payloadIndexes();
+
+    /** Durably replaces the declared payload indexes. */
+    void savePayloadIndexes(List<PayloadFieldSchema> schemas, long operationId);
 
     @Override
     void close();

@@ -25,6 +25,11 @@ import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
+import io.quiver.application.port.in.FacetUseCase;
+import io.quiver.application.port.in.ManageVectorNamesUseCase;
+import io.quiver.adapter.in.rest.qdrant.http.VectorNameRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.IndexRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.SearchRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.PointsRoutes;
 import java.util.List;
@@ -51,7 +56,10 @@ public final class QdrantRestApi {
                            RetrievePointsUseCase retrievePoints,
                            ScrollPointsUseCase scrollPoints,
                            CountPointsUseCase countPoints,
-                           SearchPointsUseCase searchPoints) {
+                           SearchPointsUseCase searchPoints,
+                           ManagePayloadIndexesUseCase payloadIndexes,
+                           FacetUseCase facet,
+                           ManageVectorNamesUseCase vectorNames) {
     }
 
     private final UseCases useCases;
@@ -90,6 +98,8 @@ public final class QdrantRestApi {
                 new ClusterRoutes(useCases.getCollectionInfo(), identity),
                 new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
                         useCases.countPoints()),
-                new SearchRoutes(useCases.searchPoints()));
+                new SearchRoutes(useCases.searchPoints()),
+                new IndexRoutes(useCases.payloadIndexes(), useCases.facet()),
+                new VectorNameRoutes(useCases.vectorNames()));
     }
 }

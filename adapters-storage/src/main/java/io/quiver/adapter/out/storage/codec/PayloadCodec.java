@@ -33,7 +33,7 @@ public final class PayloadCodec {
     public static byte[] encode(PayloadValue value) {
         Writer w = new Writer();
         w.buf[w.len++] = VERSION;
-        w.value(value);
+        w.value(value, 0);
         return Arrays.copyOf(w.buf, w.len);
     }
 
@@ -67,7 +67,10 @@ public final class PayloadCodec {
             }
         }
 
-        void value(PayloadValue v) {
+        void value(PayloadValue v, int depth) {
+            if (depth > MAX_DEPTH) {
+                throw new InternalException("payload is nested too deeply to be stored (more than " + MAX_DEPTH + " levels)");
+            }
             ensure(10);
             switch (v) {
                 case NullValue n -> buf[len++] = NULL;
@@ -91,14 +94,14 @@ public final class PayloadCodec {
                 case ArrayValue a -> {
                     buf[len++] = ARRAY;
                     varLong(a.values().size());
-                    a.values().forEach(this::value);
+                    a.values().forEach(x -> value(x, depth + 1));
                 }
                 case ObjectValue o -> {
                     buf[len++] = OBJECT;
                     varLong(o.fields().size());
                     o.fields().forEach((k, x) -> {
                         string(k);
-                        value(x);
+                        value(x, depth + 1);
                     });
                 }
             }

@@ -46,12 +46,13 @@ public final class PointCodec {
 
     public static byte[] encode(Point point) {
         byte[] payload = PayloadCodec.encode(point.payload());
-        int size = 1 + 5 + payload.length;
+        int size = 1 + 8 + 5 + payload.length;
         for (Map.Entry<String, VectorData> e : point.vectors().entrySet()) {
             size += 5 + e.getKey().getBytes(StandardCharsets.UTF_8).length + 1 + vectorSize(e.getValue());
         }
         ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         b.put(VERSION);
+        b.putLong(point.version());
         b.putInt(point.vectors().size());
         for (Map.Entry<String, VectorData> e : point.vectors().entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -86,6 +87,7 @@ public final class PointCodec {
             if (b.get() != VERSION) {
                 throw new InternalException("stored point " + id + " has an unknown format version");
             }
+            long version = b.getLong();
             int count = b.getInt();
             Map<String, VectorData> vectors = new LinkedHashMap<>();
             for (int v = 0; v < count; v++) {
@@ -118,7 +120,7 @@ public final class PointCodec {
             byte[] payload = new byte[b.remaining()];
             b.get(payload);
             ObjectValue p = PayloadCodec.decodeObject(payload);
-            return new Point(id, vectors, p);
+            return new Point(id, vectors, p, version);
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
             throw new InternalException("stored point " + id + " is truncated", e);
         }

@@ -2,6 +2,7 @@ package io.quiver.adapter.out.storage.memory;
 
 import io.quiver.application.port.out.PointStore;
 import io.quiver.application.port.out.PointStorePort;
+import io.quiver.domain.index.PayloadFieldSchema;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import java.util.List;
@@ -29,6 +30,18 @@ public final class InMemoryPointStorePort implements PointStorePort {
     private static final class Store implements PointStore {
         private final ConcurrentSkipListMap<PointId, Point> points = new ConcurrentSkipListMap<>();
         private volatile long lastOperationId;
+        private volatile List<PayloadFieldSchema> payloadIndexes = List.of();
+
+        @Override
+        public List<PayloadFieldSchema> payloadIndexes() {
+            return payloadIndexes;
+        }
+
+        @Override
+        public synchronized void savePayloadIndexes(List<PayloadFieldSchema> schemas, long operationId) {
+            payloadIndexes = List.copyOf(schemas);
+            lastOperationId = operationId;
+        }
 
         @Override
         public Optional<Point> get(PointId id) {
@@ -39,7 +52,7 @@ public final class InMemoryPointStorePort implements PointStorePort {
         public synchronized void write(List<PointWrite> writes, long operationId) {
             for (PointWrite w : writes) {
                 switch (w) {
-                    case PointWrite.Put put -> points.put(put.point().id(), put.point());
+                    case PointWrite.Put put -> points.put(put.point().id(), put.point().withVersion(operationId));
                     case PointWrite.Remove remove -> points.remove(remove.id());
                 }
             }

@@ -1,10 +1,14 @@
 package io.quiver.adapter.out.storage.mvstore;
 
+import io.quiver.adapter.out.storage.codec.PayloadCodec;
 import io.quiver.adapter.out.storage.codec.PointCodec;
 import io.quiver.application.port.out.PointStore;
+import io.quiver.domain.index.PayloadFieldSchema;
+import io.quiver.domain.index.PayloadFieldSchemaReader;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -24,11 +28,13 @@ final class MvStorePointStore implements PointStore {
     private final MVStore store;
     private final MVMap<String, byte[]> points;
     private final MVMap<String, Long> meta;
+    private final MVMap<String, byte[]> payloadIndexes;
 
     MvStorePointStore(Path file) {
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
         this.points = store.openMap("points");
         this.meta = store.openMap("meta");
+        this.payloadIndexes = store.openMap("payload_indexes");
     }
 
     @Override
@@ -41,7 +47,8 @@ final class MvStorePointStore implements PointStore {
     public synchronized void write(List<PointWrite> writes, long operationId) {
         for (PointWrite w : writes) {
             switch (w) {
-                case PointWrite.Put put -> points.put(PointCodec.key(put.point().id()), PointCodec.encode(put.point()));
+                case PointWrite.Put put -> points.put(PointCodec.key(put.point().id()),
+                        PointCodec.encode(put.point().withVersion(operationId)));
                 case PointWrite.Remove remove -> points.remove(PointCodec.key(remove.id()));
             }
         }
@@ -69,6 +76,24 @@ final class MvStorePointStore implements PointStore {
                 return;
             }
         }
+    }
+
+    @Override
+    public List<PayloadFieldSchema> payloadIndexes() {
+        List<PayloadFieldSchema> schemas = new ArrayList<>();
+        payloadIndexes.forEach((field, bytes) ->
+                schemas.add(PayloadFieldSchemaReader.fromDocument(PayloadCodec.decodeObject(bytes))));
+        return schemas;
+    }
+
+    @Override
+    public synchronized void savePayloadIndexes(List<PayloadFieldSchema> schemas, long operationId) {
+        payloadIndexes.clear();
+        for (PayloadFieldSchema s : schemas) {
+            payloadIndexes.put(s.fieldName(), PayloadCodec.encode(PayloadFieldSchemaReader.toDocument(s)));
+        }
+        meta.put(LAST_OPERATION, operationId);
+        store.commit();
     }
 
     @Override

@@ -123,15 +123,13 @@ public final class PointsRoutes implements HttpService {
     private void scroll(ServerRequest req, ServerResponse res) {
         ObjectValue body = bodyOrEmpty(req);
         TreeReader r = TreeReader.of(body, "");
-        if (r.has("order_by")) {
-            throw new BadRequestException("order_by needs a payload index with range support; payload indexes are not available yet");
-        }
         PointId offset = r.has("offset") ? PointsMapper.pointId(r.raw("offset"), "offset") : null;
         int limit = limit(r);
         var page = scrollPoints.scroll(new ScrollQuery(Requests.path(req, "collection_name"), offset, limit,
                 PointsMapper.filter(r, "filter"),
                 PointsMapper.withPayload(r.raw("with_payload"), "with_payload", WithPayload.ALL),
-                PointsMapper.withVector(r.raw("with_vector"), "with_vector", WithVector.NONE)));
+                PointsMapper.withVector(r.raw("with_vector"), "with_vector", WithVector.NONE),
+                r.has("order_by") ? PointsMapper.orderBy(r.raw("order_by"), "order_by") : null));
         Envelope.ok(req, res, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("points");

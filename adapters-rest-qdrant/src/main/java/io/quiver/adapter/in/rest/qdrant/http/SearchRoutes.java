@@ -103,7 +103,8 @@ public final class SearchRoutes implements HttpService {
         return new SearchQuery(Requests.path(req, "collection_name"), using, dense(raw, r.pathOf("vector")),
                 PointsMapper.filter(r, "filter"), required(r, "limit"), optional(r, "offset", 0), threshold(r),
                 PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
-                PointsMapper.withVector(r.raw("with_vector"), r.pathOf("with_vector"), WithVector.NONE));
+                PointsMapper.withVector(r.raw("with_vector"), r.pathOf("with_vector"), WithVector.NONE),
+                PointsMapper.searchParams(r));
     }
 
     /** {@code QueryRequest} with a nearest query (bare vector or {@code {"nearest": vector}}). */
@@ -131,7 +132,8 @@ public final class SearchRoutes implements HttpService {
                 dense(q, r.pathOf("query")), PointsMapper.filter(r, "filter"), optional(r, "limit", 10),
                 optional(r, "offset", 0), threshold(r),
                 PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
-                PointsMapper.withVector(withVector, r.pathOf("with_vector"), WithVector.NONE));
+                PointsMapper.withVector(withVector, r.pathOf("with_vector"), WithVector.NONE),
+                PointsMapper.searchParams(r));
     }
 
     private static float[] dense(PayloadValue v, String path) {

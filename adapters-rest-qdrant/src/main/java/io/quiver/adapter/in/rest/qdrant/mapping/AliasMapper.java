@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.quiver.domain.collection.Alias;
 import io.quiver.domain.collection.AliasOperation;
 import io.quiver.domain.error.MalformedInputException;
+import io.quiver.domain.error.ValidationException;
 import io.quiver.domain.payload.PayloadValue;
 import io.quiver.domain.payload.PayloadValue.ObjectValue;
 import io.quiver.domain.payload.TreeReader;
@@ -36,13 +37,17 @@ public final class AliasMapper {
             if (a == null) {
                 throw TreeReader.mismatch(action.pathOf(kind), PayloadValue.NULL, "a map");
             }
-            operations.add(switch (kind) {
-                case "create_alias" -> new AliasOperation.Create(a.reqString("collection_name"), a.reqString("alias_name"));
-                case "delete_alias" -> new AliasOperation.Delete(a.reqString("alias_name"));
-                case "rename_alias" -> new AliasOperation.Rename(a.reqString("old_alias_name"), a.reqString("new_alias_name"));
-                default -> throw TreeReader.unknownVariant(path, kind,
-                        List.of("create_alias", "delete_alias", "rename_alias"));
-            });
+            try {
+                operations.add(switch (kind) {
+                    case "create_alias" -> new AliasOperation.Create(a.reqString("collection_name"), a.reqString("alias_name"));
+                    case "delete_alias" -> new AliasOperation.Delete(a.reqString("alias_name"));
+                    case "rename_alias" -> new AliasOperation.Rename(a.reqString("old_alias_name"), a.reqString("new_alias_name"));
+                    default -> throw TreeReader.unknownVariant(path, kind,
+                            List.of("create_alias", "delete_alias", "rename_alias"));
+                });
+            } catch (ValidationException e) {
+                throw e.under(path);
+            }
         }
         return operations;
     }

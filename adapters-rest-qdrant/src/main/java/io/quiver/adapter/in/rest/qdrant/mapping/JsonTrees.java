@@ -37,7 +37,7 @@ public final class JsonTrees {
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
@@ -58,6 +58,9 @@ public final class JsonTrees {
                         + " column " + p.currentLocation().getColumnNr());
             }
             return value;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new MalformedJsonException("recursion limit exceeded: JSON nested deeper than " + MAX_DEPTH
+                    + " levels" + locationOf(e));
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(e.getOriginalMessage() + locationOf(e));
         } catch (IOException e) {

@@ -14,7 +14,10 @@ import io.quiver.domain.payload.PayloadValue.IntegerValue;
 import io.quiver.domain.payload.PayloadValue.ObjectValue;
 import io.quiver.domain.payload.PayloadValue.StringValue;
 import io.quiver.domain.payload.TreeReader;
+import io.quiver.domain.payload.PayloadDateTime;
+import io.quiver.domain.point.OrderBy;
 import io.quiver.domain.point.Point;
+import io.quiver.domain.point.SearchParams;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.PointRecord;
 import io.quiver.domain.point.VectorData;
@@ -367,6 +370,42 @@ public final class PointsMapper {
 
     // ---- read options ----------------------------------------------------------------------------
 
+    /** {@code params} ({@code SearchParams}): hnsw_ef, exact, indexed_only; quantization and acorn are accepted. */
+    public static SearchParams searchParams(TreeReader body) {
+        TreeReader p = body.child("params");
+        if (p == null) {
+            return SearchParams.DEFAULT;
+        }
+        Long ef = p.optUnsigned("hnsw_ef");
+        Boolean exact = p.optBool("exact");
+        Boolean indexedOnly = p.optBool("indexed_only");
+        return new SearchParams(ef == null ? null : (int) Math.min(ef, Integer.MAX_VALUE),
+                exact != null && exact, indexedOnly != null && indexedOnly);
+    }
+
+    /** {@code order_by}: a key, or {@code {key, direction: asc|desc, start_from: number | datetime}}. */
+    public static OrderBy orderBy(PayloadValue v, String path) {
+        if (v instanceof StringValue s) {
+            return new OrderBy(s.value(), false, null);
+        }
+        TreeReader r = TreeReader.of(v, path);
+        String direction = r.optString("direction");
+        if (direction != null && !direction.equals("asc") && !direction.equals("desc")) {
+            throw TreeReader.unknownVariant(r.pathOf("direction"), direction, List.of("asc", "desc"));
+        }
+        Double start = null;
+        PayloadValue from = r.raw("start_from");
+        if (from instanceof StringValue s) {
+            start = PayloadDateTime.parse(s.value())
+                    .map(t -> (double) (t.getEpochSecond() * 1_000_000L + t.getNano() / 1_000))
+                    .orElseThrow(() -> new MalformedInputException(r.pathOf("start_from")
+                            + ": expected a number or an RFC 3339 date-time, got \"" + s.value() + "\""));
+        } else if (from != null) {
+            start = r.optDouble("start_from");
+        }
+        return new OrderBy(r.reqString("key"), "desc".equals(direction), start);
+    }
+
     public static Filter filter(TreeReader r, String key) {
         return r.has(key) ? FilterReader.read(r.raw(key), r.pathOf(key)) : null;
     }
@@ -470,6 +509,10 @@ public final class PointsMapper {
         g.writeFieldName("id");
         writeId(g, r.id());
         writeBody(g, r);
+        if (r.orderValue() != null) {
+            g.writeFieldName("order_value");
+            JsonTrees.write(g, r.orderValue());
+        }
         g.writeEndObject();
     }
 

@@ -1,0 +1,62 @@
+package io.quiver.application.port.out;
+
+import io.quiver.domain.point.PointId;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Nearest-neighbour search over one dense vector space. Vectors arrive already preprocessed (Cosine
+ * vectors normalised). A vector is searchable — exactly — as soon as {@link #upsert} returns; the graph
+ * catches up in the background, and {@link #indexedCount()} tells how far it has got.
+ * Safe for one writer and many concurrent searchers.
+ */
+public interface VectorIndex extends AutoCloseable {
+
+    /** A search hit with Qdrant's score for the space's distance. */
+    record ScoredId(PointId id, float score) {
+    }
+
+    /** Adds or replaces the point's vector. */
+    void upsert(PointId id, float[] vector, long version);
+
+    void remove(PointId id);
+
+    /** The vector stored for {@code id}, or null. */
+    float[] vector(PointId id);
+
+    /** Number of vectors held. */
+    int size();
+
+    /** Number of vectors reachable through the graph (the rest are found by exact scan). */
+    int indexedCount();
+
+    /** False while background work (graph building, compaction) is pending: the collection reports yellow. */
+    boolean upToDate();
+
+    /**
+     * The best {@code limit} vectors by exact scoring among those {@code accept} lets through (null: all),
+     * or among {@code candidates} when given. Best first; ties by id.
+     */
+    List<ScoredId> searchExact(float[] query, int limit, Set<PointId> candidates, Predicate<PointId> accept);
+
+    /**
+     * Approximate search through the graph with beam width {@code ef}, plus an exact scan of vectors the
+     * graph does not hold yet. {@code accept} (null: all) filters results; the index may return fewer
+     * than {@code limit} when few vectors pass. Best first; ties by id.
+     */
+    List<ScoredId> searchGraph(float[] query, int limit, int ef, Predicate<PointId> accept);
+
+    /**
+     * Reconciles with the stored points after opening: {@code versions} gives each stored point's version
+     * for this space; vectors the index lacks or holds at an older version are fetched from
+     * {@code loader} and indexed, vectors of points no longer stored are removed.
+     */
+    void sync(java.util.Map<PointId, Long> versions, java.util.function.Function<PointId, float[]> loader);
+
+    /** Persists the structure so that the next open need not rebuild it. */
+    void persist();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,58 @@
+package io.quiver.application.service;
+
+import io.quiver.application.port.in.FacetUseCase;
+import io.quiver.application.port.out.PayloadIndex;
+import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.payload.PayloadValue;
+import io.quiver.domain.point.PointId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+final class FacetService implements FacetUseCase {
+
+    private final CollectionRegistry registry;
+
+    FacetService(CollectionRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public List<FacetHit> facet(FacetQuery query) {
+        LiveCollection collection = registry.resolve(query.collection());
+        PayloadIndex index = collection.payloadIndexes().values().stream()
+                .filter(i -> i.schema().fieldName().equals(query.key()) && i.schema().type().supportsFacet())
+                .findFirst()
+                .orElseThrow(() -> new BadRequestException("Index required but not found for \"" + query.key()
+                        + "\" of one of the following types: [keyword, integer, bool, uuid]. Help: Create an index for"
+                        + " this key or use a different filter."));
+        Predicate<PointId> accept = id -> true;
+        if (query.filter() != null) {
+            Set<PointId> passing = new HashSet<>();
+            FilteredPoints.visit(collection, query.filter(), null, p -> passing.add(p.id()));
+            accept = passing::contains;
+        }
+        Map<PayloadValue, Long> counts = index.valueCounts(accept);
+        List<FacetHit> hits = new ArrayList<>();
+        counts.forEach((value, count) -> {
+            if (count > 0) {
+                hits.add(new FacetHit(value, count));
+            }
+        });
+        hits.sort(Comparator.comparingLong(FacetHit::count).reversed().thenComparing(h -> sortKey(h.value())));
+        return hits.subList(0, Math.min(query.limit(), hits.size()));
+    }
+
+    private static String sortKey(PayloadValue v) {
+        return switch (v) {
+            case PayloadValue.IntegerValue i -> String.format("%020d", i.value() ^ Long.MIN_VALUE);
+            case PayloadValue.StringValue s -> s.value();
+            case PayloadValue.BoolValue b -> b.value() ? "1" : "0";
+            default -> v.toString();
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package io.quiver.application.service;
+
+import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.application.port.out.VectorIndex;
+import io.quiver.application.port.out.VectorIndex.ScoredId;
+import io.quiver.domain.collection.HnswConfig;
+import io.quiver.domain.collection.VectorParams;
+import io.quiver.domain.error.BadInputException;
+import io.quiver.domain.point.Point;
+import io.quiver.domain.point.PointId;
+import io.quiver.domain.point.PointRecord;
+import io.quiver.domain.point.ScoredPoint;
+import io.quiver.domain.vector.Distance;
+import io.quiver.domain.vector.Scoring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Dense nearest-neighbour search with Qdrant's planning: a small collection or a small filtered candidate
+ * set is scored exactly; otherwise the graph is searched with the filter applied to its results, falling
+ * back to an exact scan when too few pass.
+ */
+final class SearchPointsService implements SearchPointsUseCase {
+
+    private final CollectionRegistry registry;
+    private final Scoring scoring;
+
+    SearchPointsService(CollectionRegistry registry, Scoring scoring) {
+        this.registry = registry;
+        this.scoring = scoring;
+    }
+
+    @Override
+    public List<ScoredPoint> search(SearchQuery query) {
+        LiveCollection collection = registry.resolve(query.collection());
+        VectorParams params = collection.config().params().vectors().find(query.using()).orElseThrow(() ->
+                new BadInputException("Not existing vector name error: " + query.using()));
+        VectorIndex index = collection.vectorIndexes().get(query.using());
+        if (index == null) {
+            throw new BadInputException("Vector `" + query.using()
+                    + "` is a multivector: query it with a multivector, which this endpoint does not take yet");
+        }
+        if (query.vector().length != params.size()) {
+            throw new BadInputException("Vector dimension error: expected dim: " + params.size() + ", got "
+                    + query.vector().length);
+        }
+        Distance distance = params.distance();
+        float[] q = scoring.preprocess(distance, query.vector());
+        HnswConfig hnsw = params.hnswConfig() == null ? collection.config().hnswConfig()
+                : collection.config().hnswConfig().with(params.hnswConfig());
+        int want = query.limit() + query.offset();
+        List<ScoredId> hits = nearest(collection, index, q, want, query, hnsw);
+        List<ScoredPoint> result = new ArrayList<>(query.limit());
+        int skipped = 0;
+        for (ScoredId hit : hits) {
+            if (query.scoreThreshold() != null && !Scoring.passesThreshold(distance, hit.score(), query.scoreThreshold())) {
+                break;
+            }
+            if (skipped++ < query.offset()) {
+                continue;
+            }
+            Optional<Point> point = collection.points().get(hit.id());
+            point.ifPresent(p -> result.add(new ScoredPoint(
+                    PointRecord.of(p, query.withPayload(), query.withVector()), hit.score(), p.version())));
+            if (result.size() == query.limit()) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    private List<ScoredId> nearest(LiveCollection collection, VectorIndex index, float[] q, int want,
+                                   SearchQuery query, HnswConfig hnsw) {
+        FilteredPoints.Plan plan = FilteredPoints.plan(collection, query.filter());
+        Predicate<PointId> residual = plan.needsCheck()
+                ? id -> collection.points().get(id).map(p -> PointViews.matches(plan.residual(), p)).orElse(false)
+                : null;
+        long fullScanPoints = Math.max(1, (long) hnsw.fullScanThreshold() * 1024 / (4L * q.length));
+        boolean small = index.size() <= fullScanPoints
+                || (plan.candidates() != null && plan.candidates().size() <= fullScanPoints);
+        if (query.params().exact() || small) {
+            return index.searchExact(q, want, plan.candidates(), residual);
+        }
+        Predicate<PointId> accept = plan.candidates() == null ? residual
+                : residual == null ? plan.candidates()::contains
+                : id -> plan.candidates().contains(id) && residual.test(id);
+        int ef = Math.max(query.params().hnswEf() != null ? query.params().hnswEf() : hnsw.efConstruct(), want);
+        List<ScoredId> hits = index.searchGraph(q, want, ef, accept);
+        if (accept != null && hits.size() < want) {
+            // the filter let too few graph results through: an exact scan cannot miss any
+            return index.searchExact(q, want, plan.candidates(), residual);
+        }
+        return hits;
+    }
+}
