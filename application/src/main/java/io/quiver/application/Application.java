@@ -10,6 +10,7 @@ import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.FacetUseCase;
 import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
 import io.quiver.application.port.in.ManageVectorNamesUseCase;
+import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
@@ -19,6 +20,7 @@ import io.quiver.application.port.out.CollectionCatalogPort;
 import io.quiver.application.port.out.PayloadIndexPort;
 import io.quiver.application.port.out.PointStorePort;
 import io.quiver.application.port.out.VectorIndexPort;
+import io.quiver.domain.vector.VectorMath;
 
 /**
  * The application core as a set of use cases, built over the outbound ports the caller supplies.
@@ -40,11 +42,12 @@ public record Application(CreateCollectionUseCase createCollection,
                           ManagePayloadIndexesUseCase payloadIndexes,
                           FacetUseCase facet,
                           ManageVectorNamesUseCase vectorNames,
+                          QueryPointsUseCase queryPoints,
                           Runnable shutdown) implements AutoCloseable {
 
-    /** The outbound ports the core needs. */
+    /** The outbound ports, and the vector kernels the core should score with (the fastest the host offers). */
     public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort payloadIndexes,
-                        VectorIndexPort vectorIndexes) {
+                        VectorIndexPort vectorIndexes, VectorMath vectorMath) {
     }
 
     @Override

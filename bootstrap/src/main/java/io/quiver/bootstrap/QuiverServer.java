@@ -7,6 +7,7 @@ import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
 import io.quiver.adapter.out.storage.memory.InMemoryVectorIndexPort;
 import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
 import io.quiver.adapter.out.storage.payloadindex.InMemoryPayloadIndexPort;
+import io.quiver.adapter.out.storage.simd.VectorMathProvider;
 import io.quiver.application.Application;
 import io.quiver.application.service.UseCaseFactory;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +40,12 @@ public final class QuiverServer implements AutoCloseable {
         Application app = null;
         try {
             app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage),
-                    new InMemoryPayloadIndexPort(), new InMemoryVectorIndexPort()));
+                    new InMemoryPayloadIndexPort(), new InMemoryVectorIndexPort(), VectorMathProvider.best()));
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
                     app.scrollPoints(), app.countPoints(), app.searchPoints(), app.payloadIndexes(), app.facet(),
-                    app.vectorNames()),
+                    app.vectorNames(), app.queryPoints()),
                     identity(storage));
             WebServer server = WebServer.builder()
                     .host(config.host())

@@ -7,7 +7,6 @@ import io.quiver.domain.collection.HnswConfig;
 import io.quiver.domain.collection.VectorParams;
 import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.point.Point;
-import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.PointRecord;
 import io.quiver.domain.point.ScoredPoint;
 import io.quiver.domain.vector.Distance;
@@ -15,13 +14,8 @@ import io.quiver.domain.vector.Scoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
-/**
- * Dense nearest-neighbour search with Qdrant's planning: a small collection or a small filtered candidate
- * set is scored exactly; otherwise the graph is searched with the filter applied to its results, falling
- * back to an exact scan when too few pass.
- */
+/** Dense nearest-neighbour search for the legacy search endpoints, planned by {@link DenseSearch}. */
 final class SearchPointsService implements SearchPointsUseCase {
 
     private final CollectionRegistry registry;
@@ -48,8 +42,7 @@ final class SearchPointsService implements SearchPointsUseCase {
         }
         Distance distance = params.distance();
         float[] q = scoring.preprocess(distance, query.vector());
-        HnswConfig hnsw = params.hnswConfig() == null ? collection.config().hnswConfig()
-                : collection.config().hnswConfig().with(params.hnswConfig());
+        HnswConfig hnsw = DenseSearch.hnswOf(collection, params);
         int want = query.limit() + query.offset();
         List<ScoredId> hits = nearest(collection, index, q, want, query, hnsw);
         List<ScoredPoint> result = new ArrayList<>(query.limit());
@@ -71,27 +64,8 @@ final class SearchPointsService implements SearchPointsUseCase {
         return result;
     }
 
-    private List<ScoredId> nearest(LiveCollection collection, VectorIndex index, float[] q, int want,
-                                   SearchQuery query, HnswConfig hnsw) {
-        FilteredPoints.Plan plan = FilteredPoints.plan(collection, query.filter());
-        Predicate<PointId> residual = plan.needsCheck()
-                ? id -> collection.points().get(id).map(p -> PointViews.matches(plan.residual(), p)).orElse(false)
-                : null;
-        long fullScanPoints = Math.max(1, (long) hnsw.fullScanThreshold() * 1024 / (4L * q.length));
-        boolean small = index.size() <= fullScanPoints
-                || (plan.candidates() != null && plan.candidates().size() <= fullScanPoints);
-        if (query.params().exact() || small) {
-            return index.searchExact(q, want, plan.candidates(), residual);
-        }
-        Predicate<PointId> accept = plan.candidates() == null ? residual
-                : residual == null ? plan.candidates()::contains
-                : id -> plan.candidates().contains(id) && residual.test(id);
-        int ef = Math.max(query.params().hnswEf() != null ? query.params().hnswEf() : hnsw.efConstruct(), want);
-        List<ScoredId> hits = index.searchGraph(q, want, ef, accept);
-        if (accept != null && hits.size() < want) {
-            // the filter let too few graph results through: an exact scan cannot miss any
-            return index.searchExact(q, want, plan.candidates(), residual);
-        }
-        return hits;
+    private static List<ScoredId> nearest(LiveCollection collection, VectorIndex index, float[] q, int want,
+                                          SearchQuery query, HnswConfig hnsw) {
+        return DenseSearch.nearest(collection, index, hnsw, q, want, query.filter(), query.params(), null, null);
     }
 }

@@ -1,8 +1,8 @@
 package io.quiver.application.service;
 
 import io.quiver.application.Application;
+import io.quiver.domain.query.Similarity;
 import io.quiver.domain.update.PointPreparation;
-import io.quiver.domain.vector.ScalarVectorMath;
 import io.quiver.domain.vector.Scoring;
 
 /** Builds the services over one shared registry; the only public door into this package. */
@@ -14,7 +14,7 @@ public final class UseCaseFactory {
     public static Application create(Application.Ports ports) {
         CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores(),
                 ports.payloadIndexes(), new VectorIndexes(ports.vectorIndexes()));
-        Scoring scoring = new Scoring(new ScalarVectorMath());
+        Scoring scoring = new Scoring(ports.vectorMath());
         OperationPlanner planner = new OperationPlanner(new PointPreparation(scoring));
         return new Application(
                 new CreateCollectionService(registry),
@@ -32,6 +32,8 @@ public final class UseCaseFactory {
                 new PayloadIndexService(registry),
                 new FacetService(registry),
                 new VectorNameService(registry),
+                new QueryPointsService(registry, new QueryEngine(new QueryVectors(registry),
+                        new Similarity(ports.vectorMath()))),
                 registry::close);
     }
 }

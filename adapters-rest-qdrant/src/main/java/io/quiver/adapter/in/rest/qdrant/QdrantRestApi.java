@@ -25,6 +25,7 @@ import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
 import io.quiver.application.port.in.FacetUseCase;
 import io.quiver.application.port.in.ManageVectorNamesUseCase;
@@ -59,7 +60,8 @@ public final class QdrantRestApi {
                            SearchPointsUseCase searchPoints,
                            ManagePayloadIndexesUseCase payloadIndexes,
                            FacetUseCase facet,
-                           ManageVectorNamesUseCase vectorNames) {
+                           ManageVectorNamesUseCase vectorNames,
+                           QueryPointsUseCase queryPoints) {
     }
 
     private final UseCases useCases;
@@ -98,7 +100,7 @@ public final class QdrantRestApi {
                 new ClusterRoutes(useCases.getCollectionInfo(), identity),
                 new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
                         useCases.countPoints()),
-                new SearchRoutes(useCases.searchPoints()),
+                new SearchRoutes(useCases.searchPoints(), useCases.queryPoints()),
                 new IndexRoutes(useCases.payloadIndexes(), useCases.facet()),
                 new VectorNameRoutes(useCases.vectorNames()));
     }

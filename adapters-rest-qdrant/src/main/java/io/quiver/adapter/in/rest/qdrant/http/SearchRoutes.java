@@ -6,7 +6,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.quiver.adapter.in.rest.qdrant.mapping.PointsMapper;
+import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
+import io.quiver.adapter.in.rest.qdrant.mapping.QueryMapper;
 import io.quiver.application.port.in.SearchPointsUseCase.SearchQuery;
 import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.payload.PayloadValue;
@@ -23,18 +25,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Nearest-neighbour search by a dense vector: the legacy {@code /points/search} endpoints and the
- * nearest form of {@code /points/query}. Other query kinds answer Qdrant-style 400 until they are built.
- */
+/** The universal {@code /points/query} (+batch) and the legacy dense {@code /points/search} (+batch). */
 public final class SearchRoutes implements HttpService {
 
     private static final String BASE = "/collections/{collection_name}/points";
 
     private final SearchPointsUseCase search;
+    private final QueryPointsUseCase query;
 
-    public SearchRoutes(SearchPointsUseCase search) {
+    public SearchRoutes(SearchPointsUseCase search, QueryPointsUseCase query) {
         this.search = search;
+        this.query = query;
     }
 
     @Override
@@ -55,12 +56,13 @@ public final class SearchRoutes implements HttpService {
                 g.writeEndArray();
             });
         }).post(BASE + "/query", (req, res) -> {
-            List<ScoredPoint> hits = search.search(query(req, TreeReader.of(Requests.jsonObject(req), "")));
+            List<ScoredPoint> hits = query.query(Requests.path(req, "collection_name"),
+                    QueryMapper.request(Requests.jsonObject(req), ""));
             Envelope.ok(req, res, g -> writeQueryResponse(g, hits));
         }).post(BASE + "/query/batch", (req, res) -> {
             List<List<ScoredPoint>> all = new ArrayList<>();
-            for (TreeReader one : list(TreeReader.of(Requests.jsonObject(req), ""), "searches")) {
-                all.add(search.search(query(req, one)));
+            for (var one : QueryMapper.batch(Requests.jsonObject(req))) {
+                all.add(query.query(Requests.path(req, "collection_name"), one));
             }
             Envelope.ok(req, res, g -> {
                 g.writeStartArray();
@@ -104,35 +106,6 @@ public final class SearchRoutes implements HttpService {
                 PointsMapper.filter(r, "filter"), required(r, "limit"), optional(r, "offset", 0), threshold(r),
                 PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
                 PointsMapper.withVector(r.raw("with_vector"), r.pathOf("with_vector"), WithVector.NONE),
-                PointsMapper.searchParams(r));
-    }
-
-    /** {@code QueryRequest} with a nearest query (bare vector or {@code {"nearest": vector}}). */
-    private static SearchQuery query(ServerRequest req, TreeReader r) {
-        if (r.has("prefetch")) {
-            throw new BadRequestException("prefetch is not supported yet by this server");
-        }
-        PayloadValue q = r.raw("query");
-        if (q == null) {
-            throw new BadRequestException("queries without a `query` (scroll-like) are not supported yet by this server");
-        }
-        if (q instanceof ObjectValue o) {
-            TreeReader qr = TreeReader.of(o, r.pathOf("query"));
-            if (!qr.has("nearest")) {
-                String kind = o.fields().isEmpty() ? "empty" : o.fields().keySet().iterator().next();
-                throw new BadRequestException("query kind `" + kind + "` is not supported yet by this server");
-            }
-            if (qr.has("mmr")) {
-                throw new BadRequestException("mmr re-ranking is not supported yet by this server");
-            }
-            q = qr.raw("nearest");
-        }
-        PayloadValue withVector = r.has("with_vector") ? r.raw("with_vector") : r.raw("with_vectors");
-        return new SearchQuery(Requests.path(req, "collection_name"), r.optString("using"),
-                dense(q, r.pathOf("query")), PointsMapper.filter(r, "filter"), optional(r, "limit", 10),
-                optional(r, "offset", 0), threshold(r),
-                PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
-                PointsMapper.withVector(withVector, r.pathOf("with_vector"), WithVector.NONE),
                 PointsMapper.searchParams(r));
     }
 

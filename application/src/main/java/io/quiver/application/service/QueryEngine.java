@@ -1,0 +1,264 @@
+package io.quiver.application.service;
+
+import io.quiver.application.port.out.VectorIndex;
+import io.quiver.application.port.out.VectorIndex.ScoredId;
+import io.quiver.domain.collection.CollectionParams;
+import io.quiver.domain.collection.SparseVectorParams;
+import io.quiver.domain.collection.VectorParams;
+import io.quiver.domain.error.BadInputException;
+import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.filter.Condition;
+import io.quiver.domain.filter.Filter;
+import io.quiver.domain.point.Point;
+import io.quiver.domain.point.PointId;
+import io.quiver.domain.point.VectorData;
+import io.quiver.domain.query.ContextPair;
+import io.quiver.domain.query.Prefetch;
+import io.quiver.domain.query.Query;
+import io.quiver.domain.query.QueryVector;
+import io.quiver.domain.query.Similarity;
+import io.quiver.domain.vector.Distance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs one level of a universal query: its prefetches first (each with the parent's filter added), then
+ * its own query over their union — or over the whole collection when there are none. Every level
+ * returns at most {@code limit} ids, best first, with the level's scores.
+ */
+final class QueryEngine {
+
+    /** A level's results and whether a higher score is better for them. */
+    record Ranked(List<ScoredId> hits, boolean higherIsBetter) {
+    }
+
+    private final QueryVectors vectors;
+    private final Similarity similarity;
+    private final Fusions fusions;
+
+    QueryEngine(QueryVectors vectors, Similarity similarity) {
+        this.vectors = vectors;
+        this.similarity = similarity;
+        this.fusions = new Fusions();
+    }
+
+    Ranked run(LiveCollection collection, Prefetch level, Filter inherited) {
+        Filter filter = and(inherited, level.filter());
+        List<Ranked> inputs = new ArrayList<>();
+        for (Prefetch child : level.prefetch()) {
+            inputs.add(run(collection, child, filter));
+        }
+        Ranked result = evaluate(collection, level, filter, inputs);
+        return new Ranked(threshold(result, level.scoreThreshold()), result.higherIsBetter());
+    }
+
+    private Ranked evaluate(LiveCollection collection, Prefetch level, Filter filter, List<Ranked> inputs) {
+        Query query = level.query();
+        Set<PointId> restrictTo = inputs.isEmpty() ? null : union(inputs);
+        int limit = level.limit();
+        if (query == null) {
+            if (inputs.isEmpty()) {
+                return new Ranked(byId(collection, filter, limit), true);
+            }
+            return new Ranked(inputs.getFirst().hits().stream().limit(limit).toList(), inputs.getFirst().higherIsBetter());
+        }
+        return switch (query) {
+            case Query.Fusion f -> {
+                requirePrefetch(inputs, "fusion");
+                yield new Ranked(f.method() == Query.FusionMethod.RRF ? fusions.rrf(inputs, null, null, limit)
+                        : fusions.dbsf(inputs, limit), true);
+            }
+            case Query.Rrf r -> {
+                requirePrefetch(inputs, "rrf");
+                yield new Ranked(fusions.rrf(inputs, r.k(), r.weights(), limit), true);
+            }
+            case Query.Nearest n -> nearest(collection, level, filter, restrictTo, n, limit);
+            case Query.Recommend r -> new Recommendations(this, similarity).recommend(collection, level, filter,
+                    restrictTo, r, limit);
+            case Query.Discover d -> new Recommendations(this, similarity).discover(collection, level, filter,
+                    restrictTo, d, limit);
+            case Query.Context c -> new Recommendations(this, similarity).context(collection, level, filter,
+                    restrictTo, c, limit);
+            case Query.Sample s -> new Ranked(sample(collection, filter, restrictTo, limit), true);
+            case Query.OrderByQuery o -> throw new BadRequestException(
+                    "order_by queries are not supported yet by this server; use scroll with order_by");
+        };
+    }
+
+    private Ranked nearest(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
+                           Query.Nearest n, int limit) {
+        if (n.mmr() != null) {
+            return new Mmr(this, similarity).rerank(collection, level, filter, restrictTo, n, limit);
+        }
+        String using = using(level);
+        VectorData query = vectors.resolve(n.vector(), collection, using, level.lookupFrom());
+        Set<PointId> exclude = QueryVectors.referencedIds(List.of(n.vector()), level.lookupFrom());
+        return nearestTo(collection, using, query, filter, level.params(), restrictTo, exclude, limit);
+    }
+
+    /** Nearest neighbours of a literal vector in the named space, whatever its kind. */
+    Ranked nearestTo(LiveCollection collection, String using, VectorData query, Filter filter,
+                     io.quiver.domain.point.SearchParams params, Set<PointId> restrictTo, Set<PointId> exclude,
+                     int limit) {
+        CollectionParams config = collection.config().params();
+        VectorParams dense = config.vectors().byName().get(using);
+        if (dense != null) {
+            Distance distance = dense.distance();
+            if (dense.multivector() != null) {
+                float[][] rows = switch (query) {
+                    case VectorData.Multi m -> m.vectors();
+                    case VectorData.Dense d -> new float[][] {d.values()};
+                    case VectorData.Sparse s -> throw sparseIntoDense(using);
+                };
+                float[][] q = new float[rows.length][];
+                for (int i = 0; i < rows.length; i++) {
+                    checkDim(rows[i].length, dense.size());
+                    q[i] = similarity.scoring().preprocess(distance, rows[i]);
+                }
+                return new Ranked(ExactScan.top(collection, filter, restrictTo, exclude,
+                        p -> p.vectors().get(using) instanceof VectorData.Multi m ? similarity.maxSim(distance, q, m.vectors())
+                                : null, limit, distance.higherIsBetter()), distance.higherIsBetter());
+            }
+            float[] values = switch (query) {
+                case VectorData.Dense d -> d.values();
+                case VectorData.Multi m -> throw new BadInputException(
+                        "Vector `" + using + "` holds single vectors: query it with a single vector, not a multivector");
+                case VectorData.Sparse s -> throw sparseIntoDense(using);
+            };
+            checkDim(values.length, dense.size());
+            float[] q = similarity.scoring().preprocess(distance, values);
+            VectorIndex index = collection.vectorIndexes().get(using);
+            List<ScoredId> hits = DenseSearch.nearest(collection, index, DenseSearch.hnswOf(collection, dense), q, limit,
+                    filter, params, restrictTo, exclude);
+            return new Ranked(hits, distance.higherIsBetter());
+        }
+        SparseVectorParams sparse = config.sparseVectorsOrEmpty().get(using);
+        if (sparse != null) {
+            if (!(query instanceof VectorData.Sparse q)) {
+                throw new BadInputException("Vector `" + using + "` is sparse: query it with {\"indices\", \"values\"}");
+            }
+            Map<Integer, Float> idf = sparse.usesIdf() ? idf(collection, using, q) : null;
+            return new Ranked(ExactScan.top(collection, filter, restrictTo, exclude,
+                    p -> p.vectors().get(using) instanceof VectorData.Sparse s && Similarity.overlaps(q, s)
+                            ? Similarity.sparseDot(q, s, idf) : null, limit, true), true);
+        }
+        throw new BadInputException("Not existing vector name error: " + using);
+    }
+
+    /** IDF weights of the query's indices over the points holding the sparse vector. */
+    private static Map<Integer, Float> idf(LiveCollection collection, String using, VectorData.Sparse query) {
+        Map<Integer, long[]> df = new HashMap<>();
+        for (int i : query.indices()) {
+            df.put(i, new long[1]);
+        }
+        long[] total = {0};
+        collection.points().scan(null, p -> {
+            if (p.vectors().get(using) instanceof VectorData.Sparse s) {
+                total[0]++;
+                for (int i : s.indices()) {
+                    long[] n = df.get(i);
+                    if (n != null) {
+                        n[0]++;
+                    }
+                }
+            }
+            return true;
+        });
+        Map<Integer, Float> weights = new HashMap<>();
+        df.forEach((i, n) -> weights.put(i, Similarity.idf(total[0], n[0])));
+        return weights;
+    }
+
+    QueryVectors vectors() {
+        return vectors;
+    }
+
+    static String using(Prefetch level) {
+        return level.using() == null ? "" : level.using();
+    }
+
+    static void checkDim(int got, long expected) {
+        if (got != expected) {
+            throw new BadInputException("Vector dimension error: expected dim: " + expected + ", got " + got);
+        }
+    }
+
+    private static BadInputException sparseIntoDense(String using) {
+        return new BadInputException("Vector `" + using + "` is dense: a sparse query cannot be compared with it");
+    }
+
+    private static void requirePrefetch(List<Ranked> inputs, String kind) {
+        if (inputs.isEmpty()) {
+            throw new BadRequestException("A " + kind + " query needs at least one prefetch whose results it fuses");
+        }
+    }
+
+    private static List<ScoredId> byId(LiveCollection collection, Filter filter, int limit) {
+        List<ScoredId> hits = new ArrayList<>();
+        FilteredPoints.visit(collection, filter, null, p -> {
+            hits.add(new ScoredId(p.id(), 1.0f));
+            return hits.size() < limit;
+        });
+        return hits;
+    }
+
+    private static List<ScoredId> sample(LiveCollection collection, Filter filter, Set<PointId> restrictTo, int limit) {
+        List<PointId> ids = new ArrayList<>();
+        if (restrictTo != null) {
+            ids.addAll(restrictTo);
+        } else {
+            FilteredPoints.visit(collection, filter, null, p -> ids.add(p.id()));
+        }
+        java.util.Collections.shuffle(ids);
+        return ids.stream().limit(limit).map(id -> new ScoredId(id, 1.0f)).toList();
+    }
+
+    private static Set<PointId> union(List<Ranked> inputs) {
+        Set<PointId> ids = new LinkedHashSet<>();
+        inputs.forEach(r -> r.hits().forEach(h -> ids.add(h.id())));
+        return ids;
+    }
+
+    private static List<ScoredId> threshold(Ranked ranked, Float threshold) {
+        if (threshold == null) {
+            return ranked.hits();
+        }
+        return ranked.hits().stream().filter(h -> ranked.higherIsBetter() ? h.score() > threshold
+                : h.score() < threshold).toList();
+    }
+
+    /** Both filters at once; plain must-lists are merged so that the planner still sees indexable conditions. */
+    static Filter and(Filter a, Filter b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        List<Condition> must = new ArrayList<>();
+        for (Filter f : List.of(a, b)) {
+            boolean mustOnly = f.should() == null && f.mustNot() == null && f.minShould() == null;
+            if (mustOnly) {
+                if (f.must() != null) {
+                    must.addAll(f.must());
+                }
+            } else {
+                must.add(new Condition.NestedFilter(f));
+            }
+        }
+        return new Filter(must, null, null, null);
+    }
+
+    static Map<PointId, Point> load(LiveCollection collection, List<ScoredId> hits) {
+        Map<PointId, Point> points = new LinkedHashMap<>();
+        for (ScoredId h : hits) {
+            collection.points().get(h.id()).ifPresent(p -> points.put(h.id(), p));
+        }
+        return points;
+    }
+}
