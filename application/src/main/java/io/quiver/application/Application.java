@@ -4,6 +4,7 @@ import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.CreateCollectionUseCase;
 import io.quiver.application.port.in.DeleteCollectionUseCase;
 import io.quiver.application.port.in.GetCollectionInfoUseCase;
+import io.quiver.application.port.in.GroupPointsUseCase;
 import io.quiver.application.port.in.ListAliasesUseCase;
 import io.quiver.application.port.in.ListCollectionsUseCase;
 import io.quiver.application.port.in.RetrievePointsUseCase;
@@ -12,6 +13,7 @@ import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
 import io.quiver.application.port.in.ManageVectorNamesUseCase;
 import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
+import io.quiver.application.port.in.SearchMatrixUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
@@ -19,6 +21,7 @@ import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.out.CollectionCatalogPort;
 import io.quiver.application.port.out.PayloadIndexPort;
 import io.quiver.application.port.out.PointStorePort;
+import io.quiver.application.port.out.SparseIndexPort;
 import io.quiver.application.port.out.VectorIndexPort;
 import io.quiver.domain.vector.VectorMath;
 
@@ -43,11 +46,16 @@ public record Application(CreateCollectionUseCase createCollection,
                           FacetUseCase facet,
                           ManageVectorNamesUseCase vectorNames,
                           QueryPointsUseCase queryPoints,
+                          GroupPointsUseCase groupPoints,
+                          SearchMatrixUseCase searchMatrix,
                           Runnable shutdown) implements AutoCloseable {
 
-    /** The outbound ports, and the vector kernels the core should score with (the fastest the host offers). */
+    /**
+     * The outbound ports, and the vector kernels the core should score with (the fastest the host offers).
+     * {@code sparseIndexes} holds the inverted indexes of sparse vector spaces.
+     */
     public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort payloadIndexes,
-                        VectorIndexPort vectorIndexes, VectorMath vectorMath) {
+                        VectorIndexPort vectorIndexes, VectorMath vectorMath, SparseIndexPort sparseIndexes) {
     }
 
     @Override

@@ -42,7 +42,11 @@ public final class ConfigLoader {
                 integer(tree, "service.max_request_size_mb", QuiverConfig.DEFAULT_MAX_REQUEST_SIZE_MB),
                 emptyToNull(string(tree, "service.api_key", null)),
                 emptyToNull(string(tree, "service.read_only_api_key", null)),
-                string(tree, "log_level", "INFO"));
+                string(tree, "log_level", "INFO"),
+                bool(tree, "service.enable_cors", true),
+                bool(tree, "service.enable_tls", false),
+                Path.of(string(tree, "tls.cert", QuiverConfig.DEFAULT_TLS_CERT)),
+                Path.of(string(tree, "tls.key", QuiverConfig.DEFAULT_TLS_KEY)));
     }
 
     private static Path configPath(String[] args) {
@@ -107,6 +111,22 @@ public final class ConfigLoader {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, got \"" + v + "\"");
         }
+    }
+
+    /** YAML booleans, or the text {@code true}/{@code false} an environment variable carries. */
+    private static boolean bool(Map<String, Object> tree, String key, boolean fallback) {
+        Object v = lookup(tree, key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return switch (v.toString().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got \"" + v + "\"");
+        };
     }
 
     private static String emptyToNull(String s) {

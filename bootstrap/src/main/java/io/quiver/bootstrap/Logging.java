@@ -40,7 +40,9 @@ final class Logging {
     }
 
     private static Level parse(String level) {
-        return switch (level.toUpperCase(Locale.ROOT)) {
+        // Qdrant accepts a filter list such as "INFO,actix_web=warn": its first entry is the overall level
+        String overall = level == null ? "" : level.split(",", 2)[0].trim();
+        return switch (overall.toUpperCase(Locale.ROOT)) {
             case "TRACE" -> Level.FINEST;
             case "DEBUG" -> Level.FINE;
             case "WARN", "WARNING" -> Level.WARNING;

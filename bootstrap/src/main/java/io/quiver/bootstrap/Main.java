@@ -11,6 +11,19 @@ public final class Main {
     private Main() {
     }
 
+    /** One structured line: what listens where and how it is secured (never the keys themselves). */
+    static String startLine(QuiverServer server, String vectorMath) {
+        QuiverConfig c = server.config();
+        String address = server.scheme() + "://" + c.host() + ":" + server.port();
+        String auth = c.apiKey() != null && c.readOnlyApiKey() != null ? "api_key+read_only_api_key"
+                : c.apiKey() != null ? "api_key" : c.readOnlyApiKey() != null ? "read_only_api_key" : "off";
+        return "event=start api=" + QuiverServer.API_VERSION + " build=" + QuiverServer.buildVersion()
+                + " address=" + address + " storage=" + OperationLog.quote(c.storagePath().toString())
+                + " tls=" + (c.enableTls() ? "on" : "off") + " auth=" + auth + " cors=" + (c.enableCors() ? "on" : "off")
+                + " max_request_size_mb=" + c.maxRequestSizeMb() + " vector_math=" + OperationLog.quote(vectorMath)
+                + " msg=" + OperationLog.quote("Quiver (Qdrant API " + QuiverServer.API_VERSION + ") listening on " + address);
+    }
+
     public static void main(String[] args) {
         QuiverConfig config;
         try {
@@ -32,9 +45,9 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             // java.util.logging resets its handlers in its own shutdown hook, so this line goes out directly
-            System.err.println(java.time.Instant.now() + " INFO quiver: Quiver stopped; storage flushed and closed");
+            System.err.println(java.time.Instant.now()
+                    + " INFO quiver: event=stop msg=\"Quiver stopped; storage flushed and closed\"");
         }, "quiver-shutdown"));
-        LOG.info(() -> "Quiver (Qdrant API " + QuiverServer.API_VERSION + ") listening on http://"
-                + config.host() + ":" + server.port() + ", storing data in " + server.config().storagePath());
+        LOG.info(() -> startLine(server, io.quiver.adapter.out.storage.simd.VectorMathProvider.describe()));
     }
 }

@@ -2,14 +2,24 @@ package io.quiver.bootstrap;
 
 import java.nio.file.Path;
 
-/** The settings Quiver reads, under Qdrant's names (see config/config.yaml). */
+/**
+ * The settings Quiver reads, under Qdrant's names (see config/config.yaml).
+ *
+ * @param enableCors {@code service.enable_cors}: answer CORS preflights, allow any origin (default on)
+ * @param enableTls  {@code service.enable_tls}: serve the REST port over HTTPS with {@code tls.cert}/{@code tls.key}
+ * @param tlsCert    {@code tls.cert}: PEM certificate chain (server certificate first)
+ * @param tlsKey     {@code tls.key}: PEM private key (PKCS#8 or PKCS#1 RSA, unencrypted)
+ */
 public record QuiverConfig(String host, int httpPort, Path storagePath, int maxRequestSizeMb,
-                           String apiKey, String readOnlyApiKey, String logLevel) {
+                           String apiKey, String readOnlyApiKey, String logLevel,
+                           boolean enableCors, boolean enableTls, Path tlsCert, Path tlsKey) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 6333;
     public static final String DEFAULT_STORAGE = "./storage";
     public static final int DEFAULT_MAX_REQUEST_SIZE_MB = 32;
+    public static final String DEFAULT_TLS_CERT = "./tls/cert.pem";
+    public static final String DEFAULT_TLS_KEY = "./tls/key.pem";
 
     public QuiverConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -18,14 +28,58 @@ public record QuiverConfig(String host, int httpPort, Path storagePath, int maxR
         if (maxRequestSizeMb < 1) {
             throw new IllegalArgumentException("service.max_request_size_mb must be at least 1, got " + maxRequestSizeMb);
         }
+        if (enableTls && (tlsCert == null || tlsKey == null)) {
+            throw new IllegalArgumentException("service.enable_tls needs tls.cert and tls.key");
+        }
+    }
+
+    /** Qdrant's defaults for everything added since: CORS on, TLS off. */
+    public QuiverConfig(String host, int httpPort, Path storagePath, int maxRequestSizeMb,
+                        String apiKey, String readOnlyApiKey, String logLevel) {
+        this(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                true, false, Path.of(DEFAULT_TLS_CERT), Path.of(DEFAULT_TLS_KEY));
     }
 
     /** The same configuration listening on another port (0 picks a free one). */
     public QuiverConfig withPort(int port) {
-        return new QuiverConfig(host, port, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel);
+        return new QuiverConfig(host, port, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                enableCors, enableTls, tlsCert, tlsKey);
     }
 
     public QuiverConfig withStoragePath(Path path) {
-        return new QuiverConfig(host, httpPort, path, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel);
+        return new QuiverConfig(host, httpPort, path, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                enableCors, enableTls, tlsCert, tlsKey);
+    }
+
+    /** The same configuration with these keys (null for none). */
+    public QuiverConfig withApiKeys(String full, String readOnly) {
+        return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, full, readOnly, logLevel,
+                enableCors, enableTls, tlsCert, tlsKey);
+    }
+
+    public QuiverConfig withMaxRequestSizeMb(int megabytes) {
+        return new QuiverConfig(host, httpPort, storagePath, megabytes, apiKey, readOnlyApiKey, logLevel,
+                enableCors, enableTls, tlsCert, tlsKey);
+    }
+
+    public QuiverConfig withCors(boolean enabled) {
+        return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                enabled, enableTls, tlsCert, tlsKey);
+    }
+
+    /** HTTPS with this PEM certificate chain and key. */
+    public QuiverConfig withTls(Path cert, Path key) {
+        return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                enableCors, true, cert, key);
+    }
+
+    /** Never shows the API keys: a configuration may well end up in a log line. */
+    @Override
+    public String toString() {
+        return "QuiverConfig[host=" + host + ", httpPort=" + httpPort + ", storagePath=" + storagePath
+                + ", maxRequestSizeMb=" + maxRequestSizeMb + ", apiKey=" + (apiKey == null ? "unset" : "***")
+                + ", readOnlyApiKey=" + (readOnlyApiKey == null ? "unset" : "***") + ", logLevel=" + logLevel
+                + ", enableCors=" + enableCors + ", enableTls=" + enableTls + ", tlsCert=" + tlsCert
+                + ", tlsKey=" + tlsKey + "]";
     }
 }

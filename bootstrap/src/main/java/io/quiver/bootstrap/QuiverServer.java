@@ -2,17 +2,21 @@ package io.quiver.bootstrap;
 
 import io.helidon.webserver.WebServer;
 import io.quiver.adapter.in.rest.qdrant.QdrantRestApi;
+import io.quiver.adapter.in.rest.qdrant.QdrantTransport;
+import io.quiver.adapter.in.rest.qdrant.RestSettings;
 import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
 import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
-import io.quiver.adapter.out.storage.memory.InMemoryVectorIndexPort;
+import io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort;
 import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
 import io.quiver.adapter.out.storage.payloadindex.InMemoryPayloadIndexPort;
+import io.quiver.adapter.out.storage.sparse.InMemorySparseIndexPort;
 import io.quiver.adapter.out.storage.simd.VectorMathProvider;
 import io.quiver.application.Application;
 import io.quiver.application.service.UseCaseFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
@@ -40,17 +44,20 @@ public final class QuiverServer implements AutoCloseable {
         Application app = null;
         try {
             app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage),
-                    new InMemoryPayloadIndexPort(), new InMemoryVectorIndexPort(), VectorMathProvider.best()));
-            QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(app.createCollection(),
-                    app.getCollectionInfo(), app.listCollections(), app.updateCollection(), app.deleteCollection(),
+                    new InMemoryPayloadIndexPort(), new HnswVectorIndexPort(storage), VectorMathProvider.best(),
+                    new InMemorySparseIndexPort()));
+            RestSettings settings = restSettings(config, storage);
+            QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(OperationLog.logged(app.createCollection()),
+                    app.getCollectionInfo(), app.listCollections(), app.updateCollection(), OperationLog.logged(app.deleteCollection()),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
-                    app.scrollPoints(), app.countPoints(), app.searchPoints(), app.payloadIndexes(), app.facet(),
-                    app.vectorNames(), app.queryPoints()),
-                    identity(storage));
+                    app.scrollPoints(), app.countPoints(), app.searchPoints(), OperationLog.logged(app.payloadIndexes()), app.facet(),
+                    app.vectorNames(), app.queryPoints(), app.groupPoints(), app.searchMatrix()),
+                    identity(storage), settings);
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.httpPort())
-                    .maxPayloadSize((long) config.maxRequestSizeMb() * 1024 * 1024)
+                    .update(b -> QdrantTransport.configure(b, settings))
+                    .update(b -> TlsSetup.apply(b, config))
                     .shutdownHook(false)
                     .routing(api::register)
                     .build()
@@ -79,6 +86,17 @@ public final class QuiverServer implements AutoCloseable {
         webServer.stop();
         app.close();
         catalog.close();
+    }
+
+    /** The REST adapter's view of the configuration; the keys go nowhere else. */
+    private static RestSettings restSettings(QuiverConfig config, Path storage) {
+        return new RestSettings(config.apiKey(), config.readOnlyApiKey(), config.enableCors(),
+                config.maxRequestSizeMb(), RestSettings.DEFAULT_SLOW_REQUEST_THRESHOLD, storage, Instant.now());
+    }
+
+    /** {@code https} when TLS is on, else {@code http}. */
+    public String scheme() {
+        return config.enableTls() ? "https" : "http";
     }
 
     private static ServerIdentity identity(Path storage) {

@@ -26,16 +26,18 @@ final class CollectionRegistry {
     private final PointStorePort pointStores;
     private final PayloadIndexPort indexPort;
     private final VectorIndexes vectorIndexes;
+    private final SparseIndexes sparseIndexes;
     private final Map<String, LiveCollection> collections = new ConcurrentSkipListMap<>();
     private final ReentrantLock structureLock = new ReentrantLock();
     private volatile AliasTable aliases;
 
     CollectionRegistry(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort indexPort,
-                       VectorIndexes vectorIndexes) {
+                       VectorIndexes vectorIndexes, SparseIndexes sparseIndexes) {
         this.catalog = catalog;
         this.pointStores = pointStores;
         this.indexPort = indexPort;
         this.vectorIndexes = vectorIndexes;
+        this.sparseIndexes = sparseIndexes;
         catalog.loadCollections().forEach((name, config) -> collections.put(name, open(name, config)));
         this.aliases = catalog.loadAliases();
     }
@@ -93,6 +95,7 @@ final class CollectionRegistry {
         // a crash between forgetting a collection and deleting its files can leave stale points behind
         pointStores.drop(name);
         vectorIndexes.dropAll(name, config);
+        sparseIndexes.dropAll(name, config);
         collections.put(name, open(name, config));
     }
 
@@ -100,11 +103,15 @@ final class CollectionRegistry {
         return vectorIndexes;
     }
 
+    SparseIndexes sparseIndexes() {
+        return sparseIndexes;
+    }
+
     PayloadIndexPort indexPort() {
         return indexPort;
     }
 
-    /** Opens a collection's store and rebuilds its payload indexes from the stored points. */
+    /** Opens a collection's store and rebuilds its payload and sparse indexes from the stored points. */
     private LiveCollection open(String name, CollectionConfig config) {
         LiveCollection collection = new LiveCollection(name, config, pointStores.open(name));
         Map<String, PayloadIndex> indexes = new java.util.LinkedHashMap<>();
@@ -113,6 +120,7 @@ final class CollectionRegistry {
         }
         collection.replacePayloadIndexes(indexes);
         collection.replaceVectorIndexes(vectorIndexes.openAll(name, config, collection.points()));
+        collection.replaceSparseIndexes(sparseIndexes.openAll(name, config, collection.points()));
         return collection;
     }
 
@@ -124,6 +132,7 @@ final class CollectionRegistry {
             try {
                 removed.vectorIndexes().values().forEach(VectorIndex::close);
                 vectorIndexes.dropAll(name, removed.config());
+                sparseIndexes.dropAll(name, removed.config());
                 removed.points().close();
                 pointStores.drop(name);
             } finally {

@@ -9,12 +9,12 @@ import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.SearchParams;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The dense search planner: a small collection or a small filtered candidate set is scored exactly;
- * otherwise the graph is searched with the filter applied to its results, falling back to an exact scan
- * when too few pass.
+ * otherwise the graph is searched with the filter applied to its results (the index widens its search,
+ * down to an exact scan, when too few pass) — over indexed vectors only when the search params say
+ * {@code indexed_only}.
  */
 final class DenseSearch {
 
@@ -32,45 +32,16 @@ final class DenseSearch {
      */
     static List<ScoredId> nearest(LiveCollection collection, VectorIndex index, HnswConfig hnsw, float[] q, int want,
                                   Filter filter, SearchParams params, Set<PointId> restrictTo, Set<PointId> exclude) {
-        FilteredPoints.Plan plan = FilteredPoints.plan(collection, filter);
-        Set<PointId> candidates = plan.candidates();
-        if (restrictTo != null) {
-            candidates = candidates == null ? restrictTo : intersect(candidates, restrictTo);
-        }
-        Predicate<PointId> residual = plan.needsCheck()
-                ? id -> collection.points().get(id).map(p -> PointViews.matches(plan.residual(), p)).orElse(false)
-                : null;
-        if (exclude != null && !exclude.isEmpty()) {
-            Predicate<PointId> notExcluded = id -> !exclude.contains(id);
-            residual = residual == null ? notExcluded : residual.and(notExcluded);
-        }
+        SearchScope scope = SearchScope.of(collection, filter, restrictTo, exclude);
+        Set<PointId> candidates = scope.candidates();
         long fullScanPoints = Math.max(1, (long) hnsw.fullScanThreshold() * 1024 / (4L * q.length));
         boolean small = index.size() <= fullScanPoints || (candidates != null && candidates.size() <= fullScanPoints);
         if (params.exact() || small) {
-            return index.searchExact(q, want, candidates, residual);
+            return index.searchExact(q, want, candidates, scope.residual());
         }
-        Set<PointId> finalCandidates = candidates;
-        Predicate<PointId> finalResidual = residual;
-        Predicate<PointId> accept = candidates == null ? residual
-                : residual == null ? candidates::contains
-                : id -> finalCandidates.contains(id) && finalResidual.test(id);
         int ef = Math.max(params.hnswEf() != null ? params.hnswEf() : hnsw.efConstruct(), want);
-        List<ScoredId> hits = index.searchGraph(q, want, ef, accept);
-        if (accept != null && hits.size() < want) {
-            return index.searchExact(q, want, finalCandidates, finalResidual);
-        }
-        return hits;
-    }
-
-    private static Set<PointId> intersect(Set<PointId> a, Set<PointId> b) {
-        Set<PointId> small = a.size() <= b.size() ? a : b;
-        Set<PointId> large = small == a ? b : a;
-        java.util.TreeSet<PointId> out = new java.util.TreeSet<>();
-        for (PointId id : small) {
-            if (large.contains(id)) {
-                out.add(id);
-            }
-        }
-        return out;
+        // indexed_only: vectors still waiting for the graph are skipped, as Qdrant skips unindexed segments
+        return params.indexedOnly() ? index.searchIndexed(q, want, ef, scope.accept())
+                : index.searchGraph(q, want, ef, scope.accept());
     }
 }

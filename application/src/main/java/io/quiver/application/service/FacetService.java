@@ -43,15 +43,24 @@ final class FacetService implements FacetUseCase {
                 hits.add(new FacetHit(value, count));
             }
         });
-        hits.sort(Comparator.comparingLong(FacetHit::count).reversed().thenComparing(h -> sortKey(h.value())));
+        hits.sort(Comparator.comparingLong(FacetHit::count).reversed().thenComparing(FacetHit::value, FacetService::byValue));
         return hits.subList(0, Math.min(query.limit(), hits.size()));
     }
 
-    private static String sortKey(PayloadValue v) {
+    /** Ties in count are broken by value ascending, as Qdrant orders facet hits: numbers numerically. */
+    private static int byValue(PayloadValue a, PayloadValue b) {
+        Double x = a.asNumber();
+        Double y = b.asNumber();
+        if (x != null && y != null) {
+            return Double.compare(x, y);
+        }
+        return String.valueOf(text(a)).compareTo(String.valueOf(text(b)));
+    }
+
+    private static String text(PayloadValue v) {
         return switch (v) {
-            case PayloadValue.IntegerValue i -> String.format("%020d", i.value() ^ Long.MIN_VALUE);
             case PayloadValue.StringValue s -> s.value();
-            case PayloadValue.BoolValue b -> b.value() ? "1" : "0";
+            case PayloadValue.BoolValue b -> String.valueOf(b.value());
             default -> v.toString();
         };
     }

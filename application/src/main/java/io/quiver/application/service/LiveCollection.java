@@ -3,6 +3,7 @@ package io.quiver.application.service;
 import io.quiver.application.port.out.PayloadIndex;
 import io.quiver.application.port.out.PointStore;
 import io.quiver.application.port.out.PointStore.PointWrite;
+import io.quiver.application.port.out.SparseIndex;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.domain.point.VectorData;
 import io.quiver.domain.collection.CollectionConfig;
@@ -22,6 +23,7 @@ final class LiveCollection {
     private volatile CollectionConfig config;
     private volatile Map<String, PayloadIndex> payloadIndexes = Map.of();
     private volatile Map<String, VectorIndex> vectorIndexes = Map.of();
+    private volatile Map<String, SparseIndex> sparseIndexes = Map.of();
     private long lastOperationId;
 
     LiveCollection(String name, CollectionConfig config, PointStore points) {
@@ -81,8 +83,18 @@ final class LiveCollection {
         this.vectorIndexes = Map.copyOf(indexes);
     }
 
-    /** Brings every vector index up to date with writes just stored under {@code operationId}. */
+    /** The sparse (inverted) indexes by vector name; replaced whole, never mutated. */
+    Map<String, SparseIndex> sparseIndexes() {
+        return sparseIndexes;
+    }
+
+    void replaceSparseIndexes(Map<String, SparseIndex> indexes) {
+        this.sparseIndexes = Map.copyOf(indexes);
+    }
+
+    /** Brings every vector index, dense and sparse, up to date with writes just stored under {@code operationId}. */
     void indexVectors(List<PointWrite> writes, long operationId) {
+        indexSparseVectors(writes);
         Map<String, VectorIndex> indexes = vectorIndexes;
         for (PointWrite w : writes) {
             indexes.forEach((name, index) -> {
@@ -90,6 +102,27 @@ final class LiveCollection {
                     case PointWrite.Put put -> {
                         if (put.point().vectors().get(name) instanceof VectorData.Dense d) {
                             index.upsert(put.point().id(), d.values(), operationId);
+                        } else {
+                            index.remove(put.point().id());
+                        }
+                    }
+                    case PointWrite.Remove remove -> index.remove(remove.id());
+                }
+            });
+        }
+    }
+
+    private void indexSparseVectors(List<PointWrite> writes) {
+        Map<String, SparseIndex> indexes = sparseIndexes;
+        if (indexes.isEmpty()) {
+            return;
+        }
+        for (PointWrite w : writes) {
+            indexes.forEach((name, index) -> {
+                switch (w) {
+                    case PointWrite.Put put -> {
+                        if (put.point().vectors().get(name) instanceof VectorData.Sparse s) {
+                            index.upsert(put.point().id(), s);
                         } else {
                             index.remove(put.point().id());
                         }

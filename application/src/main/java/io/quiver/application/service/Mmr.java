@@ -17,12 +17,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maximal marginal relevance: take the nearest {@code candidates_limit} points, then pick greedily the
- * one that best balances relevance to the query against similarity to those already picked.
+ * Maximal marginal relevance as Qdrant runs it (collection {@code mmr/maximal_marginal_relevance.rs}):
+ * <ul>
+ *   <li>candidates: the nearest {@code candidates_limit} points (default: the level's {@code limit}, taken
+ *       as given even when smaller than the limit);</li>
+ *   <li>relevance: the internal similarity of a candidate to the query (dot product of normalised vectors,
+ *       negated squared Euclidean or negated Manhattan distance), likewise between candidates;</li>
+ *   <li>the first pick is the most relevant candidate; each next pick maximises
+ *       {@code λ * relevance - (1 - λ) * max similarity to the picks so far}, with {@code λ = 1 - diversity}
+ *       (diversity defaults to 0.5);</li>
+ *   <li>results come in pick order with their original nearest-search score (not the MMR score).</li>
+ * </ul>
  */
 final class Mmr {
 
-    private static final float DEFAULT_DIVERSITY = 0.5f;
+    static final float DEFAULT_DIVERSITY = 0.5f;
 
     private final QueryEngine engine;
     private final Similarity similarity;
@@ -33,7 +42,7 @@ final class Mmr {
     }
 
     QueryEngine.Ranked rerank(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
-                              Query.Nearest nearest, int limit) {
+                              Set<PointId> exclude, Query.Nearest nearest, int limit) {
         String using = QueryEngine.using(level);
         VectorParams params = collection.config().params().vectors().byName().get(using);
         if (params == null || params.multivector() != null) {
@@ -41,43 +50,70 @@ final class Mmr {
         }
         Distance distance = params.distance();
         VectorData query = engine.vectors().resolve(nearest.vector(), collection, using, level.lookupFrom());
-        int candidatesLimit = nearest.mmr().candidatesLimit() == null ? limit
-                : Math.max(limit, nearest.mmr().candidatesLimit());
+        int candidatesLimit = nearest.mmr().candidatesLimit() == null ? limit : nearest.mmr().candidatesLimit();
         float diversity = nearest.mmr().diversity() == null ? DEFAULT_DIVERSITY : nearest.mmr().diversity();
         QueryEngine.Ranked candidates = engine.nearestTo(collection, using, query, filter, level.params(), restrictTo,
-                QueryVectors.referencedIds(List.of(nearest.vector()), level.lookupFrom()), candidatesLimit);
+                exclude, candidatesLimit);
         Map<PointId, Point> points = QueryEngine.load(collection, candidates.hits());
-        List<ScoredId> remaining = new ArrayList<>(candidates.hits());
-        remaining.removeIf(c -> !(points.get(c.id()) != null && points.get(c.id()).vectors().get(using) instanceof VectorData.Dense));
-        List<float[]> picked = new ArrayList<>();
-        List<ScoredId> result = new ArrayList<>();
-        while (!remaining.isEmpty() && result.size() < limit) {
-            ScoredId best = null;
-            float bestScore = Float.NEGATIVE_INFINITY;
-            float[] bestVector = null;
-            for (ScoredId c : remaining) {
-                float[] v = ((VectorData.Dense) points.get(c.id()).vectors().get(using)).values();
-                float relevance = similarity.internal(distance, v, queryVector(query, distance));
-                float redundancy = Float.NEGATIVE_INFINITY;
-                for (float[] p : picked) {
-                    redundancy = Math.max(redundancy, similarity.internal(distance, v, p));
-                }
-                float score = picked.isEmpty() ? (1 - diversity) * relevance
-                        : (1 - diversity) * relevance - diversity * redundancy;
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = c;
-                    bestVector = v;
-                }
+        List<ScoredId> hits = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (ScoredId c : candidates.hits()) {
+            Point p = points.get(c.id());
+            if (p != null && p.vectors().get(using) instanceof VectorData.Dense d) {
+                hits.add(c);
+                vectors.add(d.values());
             }
-            remaining.remove(best);
-            picked.add(bestVector);
-            result.add(best);
+        }
+        if (hits.size() < 2) {
+            return new QueryEngine.Ranked(hits, candidates.higherIsBetter());
+        }
+        float[] q = similarity.scoring().preprocess(distance, ((VectorData.Dense) query).values());
+        float[] relevance = new float[hits.size()];
+        for (int i = 0; i < relevance.length; i++) {
+            relevance[i] = similarity.internal(distance, vectors.get(i), q);
+        }
+        List<ScoredId> result = new ArrayList<>();
+        for (int pick : select(relevance, (i, j) -> similarity.internal(distance, vectors.get(i), vectors.get(j)),
+                1 - diversity, limit)) {
+            result.add(hits.get(pick));
         }
         return new QueryEngine.Ranked(result, candidates.higherIsBetter());
     }
 
-    private float[] queryVector(VectorData query, Distance distance) {
-        return similarity.scoring().preprocess(distance, ((VectorData.Dense) query).values());
+    /** Similarity between candidates {@code i} and {@code j}. */
+    @FunctionalInterface
+    interface PairSimilarity {
+        float between(int i, int j);
+    }
+
+    /** The greedy MMR selection: candidate indexes in pick order, at most {@code limit}. */
+    static List<Integer> select(float[] relevance, PairSimilarity pairs, float lambda, int limit) {
+        List<Integer> picked = new ArrayList<>();
+        boolean[] taken = new boolean[relevance.length];
+        float[] maxSimilarity = new float[relevance.length];
+        while (picked.size() < Math.min(limit, relevance.length)) {
+            int best = -1;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < relevance.length; i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                float score = picked.isEmpty() ? relevance[i]
+                        : lambda * relevance[i] - (1 - lambda) * maxSimilarity[i];
+                if (best < 0 || score > bestScore) {
+                    best = i;
+                    bestScore = score;
+                }
+            }
+            taken[best] = true;
+            for (int i = 0; i < relevance.length; i++) {
+                if (!taken[i]) {
+                    float s = pairs.between(i, best);
+                    maxSimilarity[i] = picked.isEmpty() ? s : Math.max(maxSimilarity[i], s);
+                }
+            }
+            picked.add(best);
+        }
+        return picked;
     }
 }

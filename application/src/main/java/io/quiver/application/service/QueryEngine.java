@@ -1,5 +1,6 @@
 package io.quiver.application.service;
 
+import io.quiver.application.port.out.SparseIndex;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.application.port.out.VectorIndex.ScoredId;
 import io.quiver.domain.collection.CollectionParams;
@@ -12,14 +13,12 @@ import io.quiver.domain.filter.Filter;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.VectorData;
-import io.quiver.domain.query.ContextPair;
 import io.quiver.domain.query.Prefetch;
 import io.quiver.domain.query.Query;
-import io.quiver.domain.query.QueryVector;
 import io.quiver.domain.query.Similarity;
 import io.quiver.domain.vector.Distance;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,25 +46,69 @@ final class QueryEngine {
         this.fusions = new Fusions();
     }
 
-    Ranked run(LiveCollection collection, Prefetch level, Filter inherited) {
+    /**
+     * Runs a whole query tree. As in Qdrant, every point a query level takes a vector from by id — in this
+     * collection, i.e. without {@code lookup_from} or with a {@code lookup_from} naming this collection — is
+     * left out of the results of every level, not just of the level that names it.
+     */
+    Ranked run(LiveCollection collection, Prefetch root) {
+        return run(collection, root, null, excludedIds(collection, root));
+    }
+
+    private Ranked run(LiveCollection collection, Prefetch level, Filter inherited, Set<PointId> exclude) {
+        validate(level);
         Filter filter = and(inherited, level.filter());
         List<Ranked> inputs = new ArrayList<>();
         for (Prefetch child : level.prefetch()) {
-            inputs.add(run(collection, child, filter));
+            inputs.add(run(collection, child, filter, exclude));
         }
-        Ranked result = evaluate(collection, level, filter, inputs);
-        return new Ranked(threshold(result, level.scoreThreshold()), result.higherIsBetter());
+        Ranked result = evaluate(collection, level, filter, inputs, exclude);
+        boolean fusion = level.query() instanceof Query.Fusion || level.query() instanceof Query.Rrf;
+        return new Ranked(threshold(result, level.scoreThreshold(), fusion), result.higherIsBetter());
     }
 
-    private Ranked evaluate(LiveCollection collection, Prefetch level, Filter filter, List<Ranked> inputs) {
+    /** Qdrant's checks on each level of a universal query. */
+    private static void validate(Prefetch level) {
+        if (!level.prefetch().isEmpty() && level.query() == null) {
+            throw new BadRequestException("A query is needed to merge the prefetches. Can't have prefetches"
+                    + " without defining a query.");
+        }
+        if (level.scoreThreshold() != null && level.query() == null) {
+            throw new BadRequestException("A query is needed to use the score_threshold. Can't have"
+                    + " score_threshold without defining a query.");
+        }
+        if ((level.query() instanceof Query.Fusion || level.query() instanceof Query.Rrf)
+                && level.using() != null && !level.using().isEmpty()) {
+            throw new BadRequestException("Fusion queries cannot be combined with the 'using' field.");
+        }
+    }
+
+    /** The ids the levels of the tree read vectors from in this collection (see {@link #run(LiveCollection, Prefetch)}). */
+    static Set<PointId> excludedIds(LiveCollection collection, Prefetch level) {
+        Set<PointId> ids = new HashSet<>();
+        collectReferencedIds(collection.name(), level, ids);
+        return ids;
+    }
+
+    private static void collectReferencedIds(String collectionName, Prefetch level, Set<PointId> ids) {
+        boolean otherCollection = level.lookupFrom() != null
+                && !level.lookupFrom().collection().equals(collectionName);
+        if (!otherCollection && level.query() != null) {
+            ids.addAll(QueryVectors.referencedIds(level.query()));
+        }
+        for (Prefetch child : level.prefetch()) {
+            collectReferencedIds(collectionName, child, ids);
+        }
+    }
+
+    private Ranked evaluate(LiveCollection collection, Prefetch level, Filter filter, List<Ranked> inputs,
+                            Set<PointId> exclude) {
         Query query = level.query();
         Set<PointId> restrictTo = inputs.isEmpty() ? null : union(inputs);
         int limit = level.limit();
         if (query == null) {
-            if (inputs.isEmpty()) {
-                return new Ranked(byId(collection, filter, limit), true);
-            }
-            return new Ranked(inputs.getFirst().hits().stream().limit(limit).toList(), inputs.getFirst().higherIsBetter());
+            // Qdrant answers a level without a query like a scroll: ids ascending, every score 1.0.
+            return new Ranked(byId(collection, filter, limit), true);
         }
         return switch (query) {
             case Query.Fusion f -> {
@@ -77,13 +120,13 @@ final class QueryEngine {
                 requirePrefetch(inputs, "rrf");
                 yield new Ranked(fusions.rrf(inputs, r.k(), r.weights(), limit), true);
             }
-            case Query.Nearest n -> nearest(collection, level, filter, restrictTo, n, limit);
+            case Query.Nearest n -> nearest(collection, level, filter, restrictTo, exclude, n, limit);
             case Query.Recommend r -> new Recommendations(this, similarity).recommend(collection, level, filter,
-                    restrictTo, r, limit);
+                    restrictTo, exclude, r, limit);
             case Query.Discover d -> new Recommendations(this, similarity).discover(collection, level, filter,
-                    restrictTo, d, limit);
+                    restrictTo, exclude, d, limit);
             case Query.Context c -> new Recommendations(this, similarity).context(collection, level, filter,
-                    restrictTo, c, limit);
+                    restrictTo, exclude, c, limit);
             case Query.Sample s -> new Ranked(sample(collection, filter, restrictTo, limit), true);
             case Query.OrderByQuery o -> throw new BadRequestException(
                     "order_by queries are not supported yet by this server; use scroll with order_by");
@@ -91,13 +134,12 @@ final class QueryEngine {
     }
 
     private Ranked nearest(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
-                           Query.Nearest n, int limit) {
+                           Set<PointId> exclude, Query.Nearest n, int limit) {
         if (n.mmr() != null) {
-            return new Mmr(this, similarity).rerank(collection, level, filter, restrictTo, n, limit);
+            return new Mmr(this, similarity).rerank(collection, level, filter, restrictTo, exclude, n, limit);
         }
         String using = using(level);
         VectorData query = vectors.resolve(n.vector(), collection, using, level.lookupFrom());
-        Set<PointId> exclude = QueryVectors.referencedIds(List.of(n.vector()), level.lookupFrom());
         return nearestTo(collection, using, query, filter, level.params(), restrictTo, exclude, limit);
     }
 
@@ -142,36 +184,15 @@ final class QueryEngine {
             if (!(query instanceof VectorData.Sparse q)) {
                 throw new BadInputException("Vector `" + using + "` is sparse: query it with {\"indices\", \"values\"}");
             }
-            Map<Integer, Float> idf = sparse.usesIdf() ? idf(collection, using, q) : null;
-            return new Ranked(ExactScan.top(collection, filter, restrictTo, exclude,
-                    p -> p.vectors().get(using) instanceof VectorData.Sparse s && Similarity.overlaps(q, s)
-                            ? Similarity.sparseDot(q, s, idf) : null, limit, true), true);
+            SparseIndex index = collection.sparseIndexes().get(using);
+            if (index == null) {
+                return new Ranked(List.of(), true); // a space being created: no point holds it yet
+            }
+            // the inverted index scores only points sharing a dimension with the query, as Qdrant does
+            SearchScope scope = SearchScope.of(collection, filter, restrictTo, exclude);
+            return new Ranked(index.search(q, limit, sparse.usesIdf(), scope.candidates(), scope.residual()), true);
         }
         throw new BadInputException("Not existing vector name error: " + using);
-    }
-
-    /** IDF weights of the query's indices over the points holding the sparse vector. */
-    private static Map<Integer, Float> idf(LiveCollection collection, String using, VectorData.Sparse query) {
-        Map<Integer, long[]> df = new HashMap<>();
-        for (int i : query.indices()) {
-            df.put(i, new long[1]);
-        }
-        long[] total = {0};
-        collection.points().scan(null, p -> {
-            if (p.vectors().get(using) instanceof VectorData.Sparse s) {
-                total[0]++;
-                for (int i : s.indices()) {
-                    long[] n = df.get(i);
-                    if (n != null) {
-                        n[0]++;
-                    }
-                }
-            }
-            return true;
-        });
-        Map<Integer, Float> weights = new HashMap<>();
-        df.forEach((i, n) -> weights.put(i, Similarity.idf(total[0], n[0])));
-        return weights;
     }
 
     QueryVectors vectors() {
@@ -207,6 +228,7 @@ final class QueryEngine {
         return hits;
     }
 
+    /** Qdrant samples like a random scroll: every score is 1.0. */
     private static List<ScoredId> sample(LiveCollection collection, Filter filter, Set<PointId> restrictTo, int limit) {
         List<PointId> ids = new ArrayList<>();
         if (restrictTo != null) {
@@ -224,12 +246,16 @@ final class QueryEngine {
         return ids;
     }
 
-    private static List<ScoredId> threshold(Ranked ranked, Float threshold) {
+    /**
+     * Qdrant keeps a score strictly better than the threshold, except after fusion, where a fused score
+     * equal to the threshold is kept too.
+     */
+    private static List<ScoredId> threshold(Ranked ranked, Float threshold, boolean inclusive) {
         if (threshold == null) {
             return ranked.hits();
         }
-        return ranked.hits().stream().filter(h -> ranked.higherIsBetter() ? h.score() > threshold
-                : h.score() < threshold).toList();
+        return ranked.hits().stream().filter(h -> inclusive && h.score() == threshold
+                || (ranked.higherIsBetter() ? h.score() > threshold : h.score() < threshold)).toList();
     }
 
     /** Both filters at once; plain must-lists are merged so that the planner still sees indexable conditions. */

@@ -6,8 +6,11 @@ import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.VectorData;
 import io.quiver.domain.query.LookupFrom;
+import io.quiver.domain.query.Query;
 import io.quiver.domain.query.QueryVector;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Turns query vectors into literal vectors, looking ids up in this collection or in {@code lookup_from}. */
@@ -37,12 +40,25 @@ final class QueryVectors {
         };
     }
 
-    /** Ids referenced by query vectors taken from this collection: they are excluded from results. */
-    static Set<PointId> referencedIds(Iterable<QueryVector> vectors, LookupFrom lookupFrom) {
-        Set<PointId> ids = new HashSet<>();
-        if (lookupFrom != null) {
-            return ids;
+    /** The point ids a query takes vectors from (its examples given by id). */
+    static Set<PointId> referencedIds(Query query) {
+        List<QueryVector> vectors = new ArrayList<>();
+        switch (query) {
+            case Query.Nearest n -> vectors.add(n.vector());
+            case Query.Recommend r -> {
+                vectors.addAll(r.positive());
+                vectors.addAll(r.negative());
+            }
+            case Query.Discover d -> {
+                vectors.add(d.target());
+                d.context().forEach(p -> vectors.addAll(List.of(p.positive(), p.negative())));
+            }
+            case Query.Context c -> c.pairs().forEach(p -> vectors.addAll(List.of(p.positive(), p.negative())));
+            default -> {
+                // fusion, sample and order_by name no vectors
+            }
         }
+        Set<PointId> ids = new HashSet<>();
         for (QueryVector v : vectors) {
             if (v instanceof QueryVector.ById ref) {
                 ids.add(ref.id());

@@ -1,6 +1,5 @@
 package io.quiver.application.service;
 
-import io.quiver.application.port.out.VectorIndex.ScoredId;
 import io.quiver.domain.collection.VectorParams;
 import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.error.BadRequestException;
@@ -33,93 +32,117 @@ final class Recommendations {
         this.similarity = similarity;
     }
 
+    /**
+     * {@code exclude}: the ids the whole query reads vectors from, left out of the results.
+     *
+     * <p>Qdrant's strategies (collection {@code recommendations.rs}, segment {@code reco_query.rs}), over the
+     * internal similarity — the dot product of (Cosine: normalised) vectors, the negated squared Euclidean
+     * distance, the negated Manhattan distance — returned as is, never turned back into a distance:
+     * <ul>
+     *   <li>average_vector: a plain nearest search for {@code avg(pos) + (avg(pos) - avg(neg))} (just
+     *       {@code avg(pos)} without negatives), averaging the examples as given — literal vectors raw, stored
+     *       ones as stored — and normalising only the result; its scores are ordinary nearest scores;</li>
+     *   <li>best_score: with p and n the best similarity to any positive and to any negative (-inf when there
+     *       are none), {@code sigmoid(p)} when {@code p > n}, else {@code -sigmoid(n)}, where
+     *       {@code sigmoid(x) = 0.5 * (x / (1 + |x|) + 1)};</li>
+     *   <li>sum_scores: the sum of the similarities to the positives minus the sum of those to the negatives.</li>
+     * </ul>
+     */
     QueryEngine.Ranked recommend(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
-                                 Query.Recommend r, int limit) {
+                                 Set<PointId> exclude, Query.Recommend r, int limit) {
         String using = QueryEngine.using(level);
         VectorParams params = denseParams(collection, using);
-        List<float[]> positives = resolveAll(collection, level, using, params, r.positive());
-        List<float[]> negatives = resolveAll(collection, level, using, params, r.negative());
-        List<QueryVector> all = new ArrayList<>(r.positive());
-        all.addAll(r.negative());
-        Set<PointId> exclude = QueryVectors.referencedIds(all, level.lookupFrom());
         Distance distance = params.distance();
-        return switch (r.strategy()) {
-            case AVERAGE_VECTOR -> {
-                if (positives.isEmpty()) {
-                    throw new BadRequestException("At least one positive vector ID required");
-                }
-                float[] query = average(positives);
-                if (!negatives.isEmpty()) {
-                    float[] negative = average(negatives);
-                    for (int i = 0; i < query.length; i++) {
-                        query[i] = query[i] + (query[i] - negative[i]);
-                    }
-                }
-                yield engine.nearestTo(collection, using, new VectorData.Dense(query), filter, level.params(),
-                        restrictTo, exclude, limit);
+        if (r.strategy() == Query.RecommendStrategy.AVERAGE_VECTOR) {
+            if (r.positive().isEmpty()) {
+                throw new BadRequestException("At least one positive vector ID required with this strategy");
             }
+            float[] query = average(resolveAll(collection, level, using, params, r.positive(), false));
+            if (!r.negative().isEmpty()) {
+                float[] negative = average(resolveAll(collection, level, using, params, r.negative(), false));
+                for (int i = 0; i < query.length; i++) {
+                    query[i] = query[i] + (query[i] - negative[i]);
+                }
+            }
+            return engine.nearestTo(collection, using, new VectorData.Dense(query), filter, level.params(),
+                    restrictTo, exclude, limit);
+        }
+        List<float[]> positives = resolveAll(collection, level, using, params, r.positive(), true);
+        List<float[]> negatives = resolveAll(collection, level, using, params, r.negative(), true);
+        return switch (r.strategy()) {
+            case AVERAGE_VECTOR -> throw new IllegalStateException("handled above");
             case BEST_SCORE -> scan(collection, filter, restrictTo, exclude, limit, using, v -> {
                 float bestPositive = max(distance, v, positives);
                 float bestNegative = max(distance, v, negatives);
-                return bestPositive > bestNegative ? scaledFastSigmoid(bestPositive) : -scaledFastSigmoid(bestNegative);
+                return bestScore(bestPositive, bestNegative);
             });
             case SUM_SCORES -> scan(collection, filter, restrictTo, exclude, limit, using, v -> {
-                float sum = 0;
+                float positive = 0;
                 for (float[] p : positives) {
-                    sum += similarity.internal(distance, v, p);
+                    positive += similarity.internal(distance, v, p);
                 }
+                float negative = 0;
                 for (float[] n : negatives) {
-                    sum -= similarity.internal(distance, v, n);
+                    negative += similarity.internal(distance, v, n);
                 }
-                return sum;
+                return positive - negative;
             });
         };
     }
 
+    /** best_score from the best positive and best negative similarity. */
+    static float bestScore(float bestPositive, float bestNegative) {
+        return bestPositive > bestNegative ? scaledFastSigmoid(bestPositive) : -scaledFastSigmoid(bestNegative);
+    }
+
+    /**
+     * Qdrant's discovery score (segment {@code discovery_query.rs}): the rank — +1 for each context pair
+     * whose positive is more similar than its negative, -1 otherwise (ties count -1) — plus
+     * {@code sigmoid(similarity to the target)}, sigmoid as for best_score, so the integer part is the rank.
+     */
     QueryEngine.Ranked discover(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
-                                Query.Discover d, int limit) {
+                                Set<PointId> exclude, Query.Discover d, int limit) {
         String using = QueryEngine.using(level);
         VectorParams params = denseParams(collection, using);
         Distance distance = params.distance();
-        float[] target = resolve(collection, level, using, params, d.target());
+        float[] target = resolve(collection, level, using, params, d.target(), true);
         List<float[][]> pairs = pairs(collection, level, using, params, d.context());
-        List<QueryVector> refs = new ArrayList<>(List.of(d.target()));
-        d.context().forEach(p -> {
-            refs.add(p.positive());
-            refs.add(p.negative());
+        return scan(collection, filter, restrictTo, exclude, limit, using, v -> {
+            int rank = 0;
+            for (float[][] pair : pairs) {
+                rank += similarity.internal(distance, v, pair[0]) > similarity.internal(distance, v, pair[1]) ? 1 : -1;
+            }
+            return discoveryScore(rank, similarity.internal(distance, v, target));
         });
-        return scan(collection, filter, restrictTo, QueryVectors.referencedIds(refs, level.lookupFrom()), limit, using,
-                v -> {
-                    int rank = 0;
-                    for (float[][] pair : pairs) {
-                        rank += similarity.internal(distance, v, pair[0]) > similarity.internal(distance, v, pair[1])
-                                ? 1 : -1;
-                    }
-                    return rank + scaledFastSigmoid(similarity.internal(distance, v, target));
-                });
     }
 
+    static float discoveryScore(int rank, float targetSimilarity) {
+        return rank + scaledFastSigmoid(targetSimilarity);
+    }
+
+    /**
+     * Qdrant's context score (segment {@code context_query.rs}): per pair, {@code d = sim(positive) -
+     * sim(negative) - f32::EPSILON} and a loss of {@code fast_sigmoid(min(d, 0))} (0 when the point is
+     * clearly on the positive side, towards -1 otherwise), summed over the pairs; the best score is 0.
+     */
     QueryEngine.Ranked context(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
-                               Query.Context c, int limit) {
+                               Set<PointId> exclude, Query.Context c, int limit) {
         String using = QueryEngine.using(level);
         VectorParams params = denseParams(collection, using);
         Distance distance = params.distance();
         List<float[][]> pairs = pairs(collection, level, using, params, c.pairs());
-        List<QueryVector> refs = new ArrayList<>();
-        c.pairs().forEach(p -> {
-            refs.add(p.positive());
-            refs.add(p.negative());
+        return scan(collection, filter, restrictTo, exclude, limit, using, v -> {
+            float loss = 0;
+            for (float[][] pair : pairs) {
+                loss += contextLoss(similarity.internal(distance, v, pair[0]), similarity.internal(distance, v, pair[1]));
+            }
+            return loss;
         });
-        return scan(collection, filter, restrictTo, QueryVectors.referencedIds(refs, level.lookupFrom()), limit, using,
-                v -> {
-                    float loss = 0;
-                    for (float[][] pair : pairs) {
-                        float difference = similarity.internal(distance, v, pair[0])
-                                - similarity.internal(distance, v, pair[1]) - Math.ulp(1f);
-                        loss += fastSigmoid(Math.min(difference, 0f));
-                    }
-                    return loss;
-                });
+    }
+
+    static float contextLoss(float positiveSimilarity, float negativeSimilarity) {
+        float difference = positiveSimilarity - negativeSimilarity - Math.ulp(1f);
+        return fastSigmoid(Math.min(difference, 0f));
     }
 
     private interface DenseScorer {
@@ -169,32 +192,33 @@ final class Recommendations {
                                   List<ContextPair> context) {
         List<float[][]> out = new ArrayList<>();
         for (ContextPair p : context) {
-            out.add(new float[][] {resolve(collection, level, using, params, p.positive()),
-                    resolve(collection, level, using, params, p.negative())});
+            out.add(new float[][] {resolve(collection, level, using, params, p.positive(), true),
+                    resolve(collection, level, using, params, p.negative(), true)});
         }
         return out;
     }
 
     private List<float[]> resolveAll(LiveCollection collection, Prefetch level, String using, VectorParams params,
-                                     List<QueryVector> examples) {
+                                     List<QueryVector> examples, boolean preprocess) {
         List<float[]> out = new ArrayList<>();
         for (QueryVector v : examples) {
-            out.add(resolve(collection, level, using, params, v));
+            out.add(resolve(collection, level, using, params, v, preprocess));
         }
         return out;
     }
 
+    /** The example as a dense vector; {@code preprocess}: normalised for Cosine, as the scorers see it. */
     private float[] resolve(LiveCollection collection, Prefetch level, String using, VectorParams params,
-                            QueryVector v) {
+                            QueryVector v, boolean preprocess) {
         VectorData data = engine.vectors().resolve(v, collection, using, level.lookupFrom());
         if (!(data instanceof VectorData.Dense d)) {
             throw new BadInputException("Examples for vector `" + using + "` must be single dense vectors");
         }
         QueryEngine.checkDim(d.values().length, params.size());
-        return similarity.scoring().preprocess(params.distance(), d.values());
+        return preprocess ? similarity.scoring().preprocess(params.distance(), d.values()) : d.values();
     }
 
-    private static float[] average(List<float[]> vectors) {
+    static float[] average(List<float[]> vectors) {
         float[] sum = new float[vectors.getFirst().length];
         for (float[] v : vectors) {
             for (int i = 0; i < sum.length; i++) {

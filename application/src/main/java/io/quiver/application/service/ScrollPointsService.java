@@ -3,6 +3,7 @@ package io.quiver.application.service;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.out.PayloadIndex;
 import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.index.PayloadSchemaType;
 import io.quiver.domain.point.OrderBy;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
@@ -42,7 +43,9 @@ final class ScrollPointsService implements ScrollPointsUseCase {
     private static ScrollPage ordered(LiveCollection collection, ScrollQuery query) {
         OrderBy orderBy = query.orderBy();
         PayloadIndex index = collection.payloadIndexes().values().stream()
-                .filter(i -> i.schema().fieldName().equals(orderBy.key()) && i.schema().type().supportsOrdering())
+                .filter(i -> i.schema().fieldName().equals(orderBy.key()) && i.schema().type().supportsOrdering()
+                        // an integer index built for lookups only has no ranges to walk
+                        && !(i.schema().type() == PayloadSchemaType.INTEGER && !i.schema().flag("range", true)))
                 .findFirst()
                 .orElseThrow(() -> new BadRequestException("No range index for `order_by` key: `" + orderBy.key()
                         + "`. Please create one to use `order_by`. Integer, float and datetime indexes support it."));

@@ -13,9 +13,11 @@ public final class UseCaseFactory {
 
     public static Application create(Application.Ports ports) {
         CollectionRegistry registry = new CollectionRegistry(ports.catalog(), ports.pointStores(),
-                ports.payloadIndexes(), new VectorIndexes(ports.vectorIndexes()));
+                ports.payloadIndexes(), new VectorIndexes(ports.vectorIndexes()),
+                new SparseIndexes(ports.sparseIndexes()));
         Scoring scoring = new Scoring(ports.vectorMath());
         OperationPlanner planner = new OperationPlanner(new PointPreparation(scoring));
+        QueryEngine engine = new QueryEngine(new QueryVectors(registry), new Similarity(ports.vectorMath()));
         return new Application(
                 new CreateCollectionService(registry),
                 new GetCollectionInfoService(registry),
@@ -32,8 +34,9 @@ public final class UseCaseFactory {
                 new PayloadIndexService(registry),
                 new FacetService(registry),
                 new VectorNameService(registry),
-                new QueryPointsService(registry, new QueryEngine(new QueryVectors(registry),
-                        new Similarity(ports.vectorMath()))),
+                new QueryPointsService(registry, engine),
+                new GroupPointsService(registry, engine),
+                new SearchMatrixService(registry, engine),
                 registry::close);
     }
 }

@@ -2,6 +2,7 @@ package io.quiver.application.service;
 
 import io.quiver.application.port.in.ManageVectorNamesUseCase;
 import io.quiver.application.port.out.PointStore.PointWrite;
+import io.quiver.application.port.out.SparseIndex;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.domain.collection.CollectionConfig;
 import io.quiver.domain.collection.CollectionParams;
@@ -38,6 +39,12 @@ final class VectorNameService implements ManageVectorNamesUseCase {
                             collection.config().hnswConfig()));
                     collection.replaceVectorIndexes(indexes);
                 }
+                if (space.sparse() != null) {
+                    registry.sparseIndexes().drop(collection.name(), name);
+                    Map<String, SparseIndex> indexes = new LinkedHashMap<>(collection.sparseIndexes());
+                    indexes.put(name, registry.sparseIndexes().open(collection.name(), name));
+                    collection.replaceSparseIndexes(indexes);
+                }
                 return result;
             } finally {
                 collection.writeLock().unlock();
@@ -69,6 +76,12 @@ final class VectorNameService implements ManageVectorNamesUseCase {
                     collection.replaceVectorIndexes(indexes);
                     index.close();
                     registry.vectorIndexes().drop(collection.name(), name);
+                }
+                if (collection.sparseIndexes().containsKey(name)) {
+                    Map<String, SparseIndex> indexes = new LinkedHashMap<>(collection.sparseIndexes());
+                    indexes.remove(name);
+                    collection.replaceSparseIndexes(indexes);
+                    registry.sparseIndexes().drop(collection.name(), name);
                 }
                 return result;
             } finally {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code wait=true} by N parallel clients, against a running server. Plain HTTP, no Quiver internals.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.quiver.benchmarks.load.UploadThroughput
- * [--url http://127.0.0.1:6333] [--points 100000] [--dim 100] [--batch 256] [--clients 2] [--runs 3]}
+ * [--url http://127.0.0.1:6333] [--points 100000] [--dim 100] [--batch 256] [--clients 2] [--runs 3] [--keep]}
+ * ({@code --keep} leaves the collections in place, e.g. to measure a restart).
  */
 public final class UploadThroughput {
 
@@ -33,6 +34,7 @@ public final class UploadThroughput {
         int batch = Integer.parseInt(arg(args, "--batch", "256"));
         int clients = Integer.parseInt(arg(args, "--clients", "2"));
         int runs = Integer.parseInt(arg(args, "--runs", "3"));
+        boolean keep = java.util.Arrays.asList(args).contains("--keep");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<Double> rates = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
@@ -63,7 +65,9 @@ public final class UploadThroughput {
             rates.add(rate);
             System.out.printf(Locale.ROOT, "run %d: %d points x %d-d in batches of %d, %d clients: %.2f s, %.0f points/s%n",
                     run, points, dim, batch, clients, seconds, rate);
-            send(http, "DELETE", url + "/collections/" + collection, null);
+            if (!keep) {
+                send(http, "DELETE", url + "/collections/" + collection, null);
+            }
         }
         rates.sort(Double::compare);
         System.out.printf(Locale.ROOT, "median: %.0f points/s over %d runs%n", rates.get(rates.size() / 2), runs);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -41,8 +42,29 @@ public final class QuiverTestServer implements AutoCloseable, BeforeAllCallback,
     private Path storage;
     private boolean ownsStorage;
     private QuiverServer server;
+    private final UnaryOperator<QuiverConfig> customiser;
 
     private QuiverTestServer() {
+        this(UnaryOperator.identity());
+    }
+
+    private QuiverTestServer(UnaryOperator<QuiverConfig> customiser) {
+        this.customiser = customiser;
+    }
+
+    /**
+     * As {@link #perClass()}, with the test configuration changed by {@code customiser} (API keys, a small
+     * request limit, CORS off, TLS...): {@code QuiverTestServer.perClass(c -> c.withApiKeys("k", null))}.
+     */
+    public static QuiverTestServer perClass(UnaryOperator<QuiverConfig> customiser) {
+        return new QuiverTestServer(customiser);
+    }
+
+    /** As {@link #start()}, with the test configuration changed by {@code customiser}. */
+    public static QuiverTestServer start(UnaryOperator<QuiverConfig> customiser) {
+        QuiverTestServer s = new QuiverTestServer(customiser);
+        s.open(null);
+        return s;
     }
 
     /** An extension that starts before the class's first test and stops after its last. */
@@ -88,7 +110,7 @@ public final class QuiverTestServer implements AutoCloseable, BeforeAllCallback,
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = QuiverServer.start(config(storage));
+        server = QuiverServer.start(customiser.apply(config(storage)));
     }
 
     static QuiverConfig config(Path storage) {
@@ -100,12 +122,12 @@ public final class QuiverTestServer implements AutoCloseable, BeforeAllCallback,
     public void restart() {
         requireRunning();
         server.close();
-        server = QuiverServer.start(config(storage));
+        server = QuiverServer.start(customiser.apply(config(storage)));
     }
 
     public URI baseUri() {
         requireRunning();
-        return URI.create("http://127.0.0.1:" + server.port());
+        return URI.create(server.scheme() + "://127.0.0.1:" + server.port());
     }
 
     /** A contract-checking client for this server (Qdrant 1.19's document). */

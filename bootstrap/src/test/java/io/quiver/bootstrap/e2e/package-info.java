@@ -18,6 +18,9 @@
  *       {@code discover} and their batch/groups forms): {@code client.using(QdrantSpec.V1_18)}.</li>
  *   <li>A validator message that is a false positive of the library (not a real difference): add a narrow
  *       rule with an explanation in {@code QdrantSpec.whitelist()}; never switch response validation off.</li>
+ *   <li>A server configured differently (API keys, a small request limit, CORS off, TLS):
+ *       {@code QuiverTestServer.perClass(c -> c.withApiKeys("key", null))}, or
+ *       {@code QuiverTestServer.start(c -> c.withMaxRequestSizeMb(1))} in a try-with-resources.</li>
  *   <li>Crash and restart tests: {@link io.quiver.bootstrap.e2e.QuiverProcess} runs the server as a separate
  *       OS process ({@code kill()} = SIGKILL, {@code stop()} = SIGTERM).</li>
  * </ol>

@@ -243,6 +243,9 @@ public final class FilterReader {
         if (value instanceof IntegerValue integer && integer.value() >= 0) {
             return PointId.of(integer.value());
         }
+        if (value instanceof PayloadValue.UnsignedIntegerValue big) {
+            return PointId.of(big.bits());
+        }
         if (value instanceof StringValue text && text.value().equals(text.value().strip())) {
             try {
                 return PointId.parseUuid(text.value());
@@ -567,6 +570,7 @@ public final class FilterReader {
             case NullValue ignored -> "null";
             case BoolValue b -> String.valueOf(b.value());
             case IntegerValue i -> String.valueOf(i.value());
+            case PayloadValue.UnsignedIntegerValue u -> u.toString();
             case DoubleValue d -> String.valueOf(d.value());
             case StringValue s -> "\"" + s.value() + "\"";
             case ArrayValue ignored -> "[...]";

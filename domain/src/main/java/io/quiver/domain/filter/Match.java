@@ -92,6 +92,7 @@ public sealed interface Match {
                 case NullValue ignored -> false;
                 case StringValue s -> !(except instanceof AnyValues.Strings) || !except.contains(s);
                 case IntegerValue i -> !(except instanceof AnyValues.Integers) || !except.contains(i);
+                case PayloadValue.UnsignedIntegerValue ignored -> true;
                 case DoubleValue ignored -> true;
                 case BoolValue ignored -> true;
                 case ArrayValue ignored -> true;

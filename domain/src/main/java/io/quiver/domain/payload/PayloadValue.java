@@ -44,6 +44,23 @@ public sealed interface PayloadValue {
     record IntegerValue(long value) implements PayloadValue {
     }
 
+    /**
+     * A whole number from 2^63 to 2^64 − 1 (unsigned 64-bit ids and payload values JSON may carry);
+     * {@code bits} holds it as an unsigned long. Smaller numbers are always {@link IntegerValue}s.
+     */
+    record UnsignedIntegerValue(long bits) implements PayloadValue {
+        public UnsignedIntegerValue {
+            if (bits >= 0) {
+                throw new IllegalArgumentException("numbers below 2^63 are IntegerValues");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Long.toUnsignedString(bits);
+        }
+    }
+
     record DoubleValue(double value) implements PayloadValue {
     }
 
@@ -77,6 +94,10 @@ public sealed interface PayloadValue {
         }
     }
 
+    private static double unsignedToDouble(long bits) {
+        return (double) (bits >>> 1) * 2.0 + (bits & 1);
+    }
+
     default boolean isNull() {
         return this instanceof NullValue;
     }
@@ -85,6 +106,7 @@ public sealed interface PayloadValue {
     default Double asNumber() {
         return switch (this) {
             case IntegerValue i -> (double) i.value();
+            case UnsignedIntegerValue u -> unsignedToDouble(u.bits());
             case DoubleValue d -> d.value();
             default -> null;
         };

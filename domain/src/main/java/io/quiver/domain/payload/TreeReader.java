@@ -199,7 +199,8 @@ public final class TreeReader {
         return switch (v) {
             case NullValue n -> "null";
             case BoolValue b -> "boolean `" + b.value() + "`";
-            case IntegerValue i -> (i.value() < 0 ? "integer `" : "integer `") + i.value() + "`";
+            case IntegerValue i -> "integer `" + i.value() + "`";
+            case PayloadValue.UnsignedIntegerValue u -> "integer `" + u + "`";
             case DoubleValue d -> "floating point `" + d.value() + "`";
             case StringValue s -> "string \"" + s.value() + "\"";
             case ArrayValue a -> "sequence";

@@ -42,10 +42,22 @@ public interface VectorIndex extends AutoCloseable {
 
     /**
      * Approximate search through the graph with beam width {@code ef}, plus an exact scan of vectors the
-     * graph does not hold yet. {@code accept} (null: all) filters results; the index may return fewer
-     * than {@code limit} when few vectors pass. Best first; ties by id.
+     * graph does not hold yet. {@code accept} (null: all) filters results; fewer than {@code limit} come back
+     * only when fewer vectors pass it (the index widens its search, down to an exact scan, until enough
+     * pass). Best first; ties by id.
      */
     List<ScoredId> searchGraph(float[] query, int limit, int ef, Predicate<PointId> accept);
+
+    /**
+     * {@link #searchGraph}, but over the vectors this index has indexed only (Qdrant's
+     * {@code indexed_only}): vectors still waiting for the graph are skipped rather than scanned, so a
+     * search never slows down behind a delayed index, at the price of missing the newest writes. An index
+     * that indexes synchronously (no background work) is always fully indexed: the default searches
+     * everything, as {@link #searchGraph} does.
+     */
+    default List<ScoredId> searchIndexed(float[] query, int limit, int ef, Predicate<PointId> accept) {
+        return searchGraph(query, limit, ef, accept);
+    }
 
     /**
      * Reconciles with the stored points after opening: {@code versions} gives each stored point's version

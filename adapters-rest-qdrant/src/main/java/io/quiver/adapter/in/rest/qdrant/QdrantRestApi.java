@@ -13,6 +13,12 @@ import io.quiver.adapter.in.rest.qdrant.http.RequestTiming;
 import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
 import io.quiver.adapter.in.rest.qdrant.http.ServiceRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.TrailingSlashFilter;
+import io.quiver.adapter.in.rest.qdrant.http.ApiKeyFilter;
+import io.quiver.adapter.in.rest.qdrant.http.CorsFilter;
+import io.quiver.adapter.in.rest.qdrant.http.OptimizationsRoutes;
+import io.quiver.adapter.in.rest.qdrant.observe.ObserveRoutes;
+import io.quiver.adapter.in.rest.qdrant.observe.RequestMetrics;
+import io.quiver.adapter.in.rest.qdrant.observe.RequestStatistics;
 import io.quiver.application.port.in.CreateCollectionUseCase;
 import io.quiver.application.port.in.DeleteCollectionUseCase;
 import io.quiver.application.port.in.GetCollectionInfoUseCase;
@@ -26,12 +32,17 @@ import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.QueryPointsUseCase;
+import io.quiver.application.port.in.GroupPointsUseCase;
+import io.quiver.application.port.in.SearchMatrixUseCase;
 import io.quiver.application.port.in.ManagePayloadIndexesUseCase;
 import io.quiver.application.port.in.FacetUseCase;
 import io.quiver.application.port.in.ManageVectorNamesUseCase;
 import io.quiver.adapter.in.rest.qdrant.http.VectorNameRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.IndexRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.SearchRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.RecommendRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.GroupsRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.MatrixRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.PointsRoutes;
 import java.util.List;
 import java.util.logging.Level;
@@ -61,20 +72,37 @@ public final class QdrantRestApi {
                            ManagePayloadIndexesUseCase payloadIndexes,
                            FacetUseCase facet,
                            ManageVectorNamesUseCase vectorNames,
-                           QueryPointsUseCase queryPoints) {
+                           QueryPointsUseCase queryPoints,
+                           GroupPointsUseCase groupPoints,
+                           SearchMatrixUseCase searchMatrix) {
     }
 
     private final UseCases useCases;
     private final ServerIdentity identity;
+    private final RestSettings settings;
+    private final RequestStatistics statistics = new RequestStatistics();
 
     public QdrantRestApi(UseCases useCases, ServerIdentity identity) {
+        this(useCases, identity, RestSettings.defaults());
+    }
+
+    /** With HTTP-level settings: API keys, CORS, the slow-request threshold (see {@link QdrantTransport}). */
+    public QdrantRestApi(UseCases useCases, ServerIdentity identity, RestSettings settings) {
         this.useCases = useCases;
         this.identity = identity;
+        this.settings = settings;
     }
 
     public void register(HttpRouting.Builder routing) {
         routing.addFilter(new RequestTiming());
+        routing.addFilter(new RequestMetrics(statistics, settings.slowRequestThreshold()));
+        if (settings.enableCors()) {
+            routing.addFilter(new CorsFilter());
+        }
         routing.addFilter(new TrailingSlashFilter());
+        if (settings.authEnabled()) {
+            routing.addFilter(new ApiKeyFilter(settings.apiKey(), settings.readOnlyApiKey()));
+        }
         for (HttpService service : services()) {
             routing.register(service);
         }
@@ -94,6 +122,9 @@ public final class QdrantRestApi {
     private List<HttpService> services() {
         return List.of(
                 new ServiceRoutes(identity),
+                new ObserveRoutes(useCases.listCollections(), useCases.getCollectionInfo(), statistics, identity,
+                        settings.startup(), settings.storagePath()),
+                new OptimizationsRoutes(useCases.getCollectionInfo()),
                 new AliasesRoutes(useCases.updateAliases(), useCases.listAliases()),
                 new CollectionsRoutes(useCases.createCollection(), useCases.getCollectionInfo(),
                         useCases.listCollections(), useCases.updateCollection(), useCases.deleteCollection()),
@@ -101,6 +132,9 @@ public final class QdrantRestApi {
                 new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
                         useCases.countPoints()),
                 new SearchRoutes(useCases.searchPoints(), useCases.queryPoints()),
+                new RecommendRoutes(useCases.queryPoints()),
+                new GroupsRoutes(useCases.groupPoints()),
+                new MatrixRoutes(useCases.searchMatrix()),
                 new IndexRoutes(useCases.payloadIndexes(), useCases.facet()),
                 new VectorNameRoutes(useCases.vectorNames()));
     }

@@ -24,7 +24,8 @@ import java.util.Map;
 public final class PayloadCodec {
 
     private static final byte VERSION = 1;
-    private static final byte NULL = 0, FALSE = 1, TRUE = 2, INT = 3, DOUBLE = 4, STRING = 5, ARRAY = 6, OBJECT = 7;
+    private static final byte NULL = 0, FALSE = 1, TRUE = 2, INT = 3, DOUBLE = 4, STRING = 5, ARRAY = 6, OBJECT = 7,
+            UNSIGNED = 8;
     private static final int MAX_DEPTH = 512;
 
     private PayloadCodec() {
@@ -78,6 +79,10 @@ public final class PayloadCodec {
                 case IntegerValue i -> {
                     buf[len++] = INT;
                     varLong((i.value() << 1) ^ (i.value() >> 63));
+                }
+                case PayloadValue.UnsignedIntegerValue u -> {
+                    buf[len++] = UNSIGNED;
+                    varLong(u.bits());
                 }
                 case DoubleValue d -> {
                     buf[len++] = DOUBLE;
@@ -145,6 +150,13 @@ public final class PayloadCodec {
                 case INT -> {
                     long z = varLong();
                     yield new IntegerValue((z >>> 1) ^ -(z & 1));
+                }
+                case UNSIGNED -> {
+                    long bits = varLong();
+                    if (bits >= 0) {
+                        throw new InternalException("stored payload has a malformed unsigned number");
+                    }
+                    yield new PayloadValue.UnsignedIntegerValue(bits);
                 }
                 case DOUBLE -> {
                     long bits = 0;

@@ -89,7 +89,7 @@ public final class ExactVectorIndex implements VectorIndex {
     }
 
     /** The exact scan shared by every index kind: over candidate ids when given, else over all slots. */
-    static List<ScoredId> scan(FlatVectors vectors, Scoring scoring, VectorIndexSpec spec, float[] query, int limit,
+    public static List<ScoredId> scan(FlatVectors vectors, Scoring scoring, VectorIndexSpec spec, float[] query, int limit,
                                Set<PointId> candidates, Predicate<PointId> accept) {
         TopK top = new TopK(spec.distance(), limit);
         float[] data = vectors.data();
@@ -114,6 +114,12 @@ public final class ExactVectorIndex implements VectorIndex {
 
     @Override
     public List<ScoredId> searchGraph(float[] query, int limit, int ef, Predicate<PointId> accept) {
+        return searchExact(query, limit, null, accept);
+    }
+
+    /** Every vector is indexed the moment it is written (there is no graph to wait for): searches them all. */
+    @Override
+    public List<ScoredId> searchIndexed(float[] query, int limit, int ef, Predicate<PointId> accept) {
         return searchExact(query, limit, null, accept);
     }
 

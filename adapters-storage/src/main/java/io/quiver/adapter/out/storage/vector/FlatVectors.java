@@ -9,7 +9,7 @@ import java.util.Map;
  * Vectors of one space packed into one growing float array (slot × dimension), so that an exact scan
  * streams through memory. Freed slots are reused. Not thread-safe: the owning index guards it.
  */
-final class FlatVectors {
+public final class FlatVectors {
 
     private final int dimension;
     private final Map<PointId, Integer> slotOf = new HashMap<>();
@@ -20,7 +20,7 @@ final class FlatVectors {
     private int freeCount;
     private int slotsUsed;
 
-    FlatVectors(int dimension, int initialCapacity) {
+    public FlatVectors(int dimension, int initialCapacity) {
         this.dimension = dimension;
         int capacity = Math.max(16, initialCapacity);
         this.data = new float[capacity * dimension];
@@ -28,38 +28,38 @@ final class FlatVectors {
         this.versionOf = new long[capacity];
     }
 
-    int dimension() {
+    public int dimension() {
         return dimension;
     }
 
-    int size() {
+    public int size() {
         return slotOf.size();
     }
 
     /** Slots in use or freed: scanning runs over [0, slotCount) and skips empty slots. */
-    int slotCount() {
+    public int slotCount() {
         return slotsUsed;
     }
 
-    float[] data() {
+    public float[] data() {
         return data;
     }
 
-    PointId idAt(int slot) {
+    public PointId idAt(int slot) {
         return idOf[slot];
     }
 
-    Integer slotOf(PointId id) {
+    public Integer slotOf(PointId id) {
         return slotOf.get(id);
     }
 
-    long version(PointId id) {
+    public long version(PointId id) {
         Integer slot = slotOf.get(id);
         return slot == null ? -1 : versionOf[slot];
     }
 
     /** Stores the vector and answers its slot. */
-    int put(PointId id, float[] vector, long version) {
+    public int put(PointId id, float[] vector, long version) {
         Integer slot = slotOf.get(id);
         if (slot == null) {
             slot = freeCount > 0 ? freeSlots[--freeCount] : slotsUsed++;
@@ -73,7 +73,7 @@ final class FlatVectors {
     }
 
     /** Frees the vector's slot and answers it, or -1. */
-    int remove(PointId id) {
+    public int remove(PointId id) {
         Integer slot = slotOf.remove(id);
         if (slot == null) {
             return -1;
@@ -86,7 +86,7 @@ final class FlatVectors {
         return slot;
     }
 
-    float[] copyOf(PointId id) {
+    public float[] copyOf(PointId id) {
         Integer slot = slotOf.get(id);
         if (slot == null) {
             return null;
@@ -94,8 +94,28 @@ final class FlatVectors {
         return Arrays.copyOfRange(data, slot * dimension, (slot + 1) * dimension);
     }
 
-    Iterable<PointId> ids() {
+    public Iterable<PointId> ids() {
         return slotOf.keySet();
+    }
+
+    /** Whether {@code id} is stored with exactly these floats (bit for bit, as {@link Arrays#equals(float[], float[])}). */
+    public boolean holds(PointId id, float[] vector) {
+        Integer slot = slotOf.get(id);
+        if (slot == null || vector.length != dimension) {
+            return false;
+        }
+        int from = slot * dimension;
+        return Arrays.equals(data, from, from + dimension, vector, 0, dimension);
+    }
+
+    /** Changes the version recorded for a stored vector; false when {@code id} is not stored. */
+    public boolean setVersion(PointId id, long version) {
+        Integer slot = slotOf.get(id);
+        if (slot == null) {
+            return false;
+        }
+        versionOf[slot] = version;
+        return true;
     }
 
     private void ensureCapacity(int slots) {

@@ -10,22 +10,23 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /** Keeps the best {@code k} (id, score) pairs seen, best first on the way out; ties go to the smaller id. */
-final class TopK {
+public final class TopK {
 
     private final Comparator<ScoredId> bestFirst;
     private final PriorityQueue<ScoredId> worstOnTop;
     private final int k;
 
-    TopK(Distance distance, int k) {
+    public TopK(Distance distance, int k) {
         this.k = k;
         this.bestFirst = (a, b) -> {
             int byScore = Scoring.compareBestFirst(distance, a.score(), b.score());
             return byScore != 0 ? byScore : a.id().compareTo(b.id());
         };
-        this.worstOnTop = new PriorityQueue<>(Math.max(1, k + 1), bestFirst.reversed());
+        // a huge limit (a client's) must not allocate up front: the queue grows with what is offered
+        this.worstOnTop = new PriorityQueue<>(Math.max(1, Math.min(k, 1024) + 1), bestFirst.reversed());
     }
 
-    void offer(PointId id, float score) {
+    public void offer(PointId id, float score) {
         if (k <= 0) {
             return;
         }
@@ -41,13 +42,13 @@ final class TopK {
         }
     }
 
-    List<ScoredId> best() {
+    public List<ScoredId> best() {
         List<ScoredId> out = new ArrayList<>(worstOnTop);
         out.sort(bestFirst);
         return out;
     }
 
-    Comparator<ScoredId> order() {
+    public Comparator<ScoredId> order() {
         return bestFirst;
     }
 }

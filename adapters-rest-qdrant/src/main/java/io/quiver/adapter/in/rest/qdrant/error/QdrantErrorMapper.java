@@ -33,6 +33,7 @@ public final class QdrantErrorMapper {
             case InvalidPathParameterException p ->
                     new ApiError(422, "Validation error in path parameters: " + list(p.violation()));
             case InvalidQueryParameterException q -> new ApiError(400, "Query deserialize error: " + q.getMessage());
+            case PayloadTooLargeException p -> new ApiError(413, p.getMessage());
             default -> new ApiError(500, "Service internal error: " + describeUnexpected(t));
         };
     }

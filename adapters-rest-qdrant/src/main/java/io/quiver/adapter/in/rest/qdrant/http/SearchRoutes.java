@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
+import io.quiver.adapter.in.rest.qdrant.mapping.LegacyMapper;
 import io.quiver.adapter.in.rest.qdrant.mapping.PointsMapper;
 import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.SearchPointsUseCase;
@@ -25,7 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The universal {@code /points/query} (+batch) and the legacy dense {@code /points/search} (+batch). */
+/**
+ * The universal {@code /points/query} (+batch) and the legacy {@code /points/search} (+batch): dense
+ * searches go to the search use case, {@code NamedSparseVector} searches through the query engine.
+ */
 public final class SearchRoutes implements HttpService {
 
     private static final String BASE = "/collections/{collection_name}/points";
@@ -41,12 +44,12 @@ public final class SearchRoutes implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post(BASE + "/search", (req, res) -> {
-            List<ScoredPoint> hits = search.search(legacy(req, TreeReader.of(Requests.jsonObject(req), "")));
+            List<ScoredPoint> hits = searchOne(req, Requests.jsonObject(req), "");
             Envelope.ok(req, res, g -> writeHits(g, hits));
         }).post(BASE + "/search/batch", (req, res) -> {
             List<List<ScoredPoint>> all = new ArrayList<>();
             for (TreeReader one : list(TreeReader.of(Requests.jsonObject(req), ""), "searches")) {
-                all.add(search.search(legacy(req, one)));
+                all.add(searchOne(req, one.object(), one.path()));
             }
             Envelope.ok(req, res, g -> {
                 g.writeStartArray();
@@ -72,6 +75,13 @@ public final class SearchRoutes implements HttpService {
                 g.writeEndArray();
             });
         });
+    }
+
+    private List<ScoredPoint> searchOne(ServerRequest req, ObjectValue body, String path) {
+        if (LegacyMapper.isSparseSearch(body)) {
+            return query.query(Requests.path(req, "collection_name"), LegacyMapper.search(body, path));
+        }
+        return search.search(legacy(req, TreeReader.of(body, path)));
     }
 
     private static List<TreeReader> list(TreeReader body, String key) {
@@ -144,17 +154,7 @@ public final class SearchRoutes implements HttpService {
     }
 
     private static void writeHits(JsonGenerator g, List<ScoredPoint> hits) throws IOException {
-        g.writeStartArray();
-        for (ScoredPoint hit : hits) {
-            g.writeStartObject();
-            g.writeFieldName("id");
-            PointsMapper.writeId(g, hit.record().id());
-            g.writeNumberField("version", hit.version());
-            g.writeNumberField("score", hit.score());
-            PointsMapper.writeBody(g, hit.record());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        PointsMapper.writeScoredPoints(g, hits);
     }
 
     private static void writeQueryResponse(JsonGenerator g, List<ScoredPoint> hits) throws IOException {

@@ -112,7 +112,7 @@ public final class JsonTrees {
                 BigInteger big = p.getBigIntegerValue();
                 // unsigned 64-bit ids above Long.MAX_VALUE keep their bits; anything larger degrades to a double
                 if (big.signum() >= 0 && big.bitLength() <= 64) {
-                    yield new IntegerValue(big.longValue());
+                    yield new PayloadValue.UnsignedIntegerValue(big.longValue());
                 }
                 yield new DoubleValue(big.doubleValue());
             }
@@ -132,6 +132,7 @@ public final class JsonTrees {
             case NullValue n -> g.writeNull();
             case BoolValue b -> g.writeBoolean(b.value());
             case IntegerValue i -> g.writeNumber(i.value());
+            case PayloadValue.UnsignedIntegerValue u -> g.writeNumber(new BigInteger(u.toString()));
             case DoubleValue d -> writeDouble(g, d.value());
             case StringValue s -> g.writeString(s.value());
             case ArrayValue a -> {

@@ -20,6 +20,7 @@ import io.quiver.domain.point.Point;
 import io.quiver.domain.point.SearchParams;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.PointRecord;
+import io.quiver.domain.point.ScoredPoint;
 import io.quiver.domain.point.VectorData;
 import io.quiver.domain.point.WithPayload;
 import io.quiver.domain.point.WithVector;
@@ -48,6 +49,9 @@ public final class PointsMapper {
                         + "`, expected an unsigned integer or a UUID");
             }
             return PointId.of(i.value());
+        }
+        if (v instanceof PayloadValue.UnsignedIntegerValue u) {
+            return PointId.of(u.bits());
         }
         if (v instanceof StringValue s) {
             try {
@@ -514,6 +518,26 @@ public final class PointsMapper {
             JsonTrees.write(g, r.orderValue());
         }
         g.writeEndObject();
+    }
+
+    /** A {@code ScoredPoint}: id, version, score, then payload and vector when selected. */
+    public static void writeScoredPoint(JsonGenerator g, ScoredPoint hit) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("id");
+        writeId(g, hit.record().id());
+        g.writeNumberField("version", hit.version());
+        g.writeNumberField("score", hit.score());
+        writeBody(g, hit.record());
+        g.writeEndObject();
+    }
+
+    /** A list of scored points as a JSON array. */
+    public static void writeScoredPoints(JsonGenerator g, List<ScoredPoint> hits) throws IOException {
+        g.writeStartArray();
+        for (ScoredPoint hit : hits) {
+            writeScoredPoint(g, hit);
+        }
+        g.writeEndArray();
     }
 
     /** The payload and vector fields of a record or scored point. */

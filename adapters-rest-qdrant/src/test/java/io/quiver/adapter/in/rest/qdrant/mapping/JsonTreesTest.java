@@ -104,11 +104,12 @@ class JsonTreesTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"9223372036854775808", "12345678901234567890", "18446744073709551615"})
-        void unsignedIntegersAboveLongMaxKeepTheirBits(String json) {
+        void unsignedIntegersAboveLongMaxKeepTheirValueAndWriteBackUnchanged(String json) {
             PayloadValue value = parse(json);
 
-            assertThat(value).isInstanceOf(IntegerValue.class);
-            assertThat(Long.toUnsignedString(((IntegerValue) value).value())).isEqualTo(json);
+            assertThat(value).isInstanceOf(PayloadValue.UnsignedIntegerValue.class);
+            assertThat(value.toString()).isEqualTo(json);
+            assertThat(write(value)).isEqualTo(json);
         }
 
         @Test
