@@ -62,7 +62,7 @@ public final class PointPreparation {
             for (int i = 0; i < rows.length; i++) {
                 checkDim(multi.vectors()[i].length, size);
                 checkFinite(multi.vectors()[i]);
-                rows[i] = scoring.preprocess(params.distance(), multi.vectors()[i]);
+                rows[i] = scoring.preprocess(params.distance(), storedForm(multi.vectors()[i], params));
             }
             return new VectorData.Multi(rows);
         }
@@ -70,12 +70,37 @@ public final class PointPreparation {
             case VectorData.Dense d -> {
                 checkDim(d.values().length, size);
                 checkFinite(d.values());
-                yield new VectorData.Dense(scoring.preprocess(params.distance(), d.values()));
+                yield new VectorData.Dense(scoring.preprocess(params.distance(), storedForm(d.values(), params)));
             }
             case VectorData.Multi m -> throw new BadInputException(
                     "Conversion between multi and regular vectors failed for vector `" + name + "`");
             case VectorData.Sparse s -> throw new BadInputException(
                     "Conversion between sparse and regular vectors failed for vector `" + name + "`");
+        };
+    }
+
+    /**
+     * The values a vector space of this datatype can hold, as Qdrant converts them on write: float16
+     * rounds to half precision, uint8 truncates and saturates to 0..255 (NaN becomes 0).
+     */
+    static float[] storedForm(float[] values, VectorParams params) {
+        return switch (params.effectiveDatatype()) {
+            case FLOAT16 -> {
+                float[] out = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    out[i] = Float.float16ToFloat(Float.floatToFloat16(values[i]));
+                }
+                yield out;
+            }
+            case UINT8 -> {
+                float[] out = new float[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    float v = values[i];
+                    out[i] = Float.isNaN(v) ? 0 : Math.max(0, Math.min(255, (float) Math.floor(Math.abs(v)) * Math.signum(v)));
+                }
+                yield out;
+            }
+            default -> values;
         };
     }
 
