@@ -24,7 +24,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system quiver \
  && useradd --system --gid quiver --home-dir /qdrant --no-create-home quiver \
- && mkdir -p /qdrant/storage /qdrant/config \
+ && mkdir -p /qdrant/storage /qdrant/snapshots /qdrant/config \
  && chown -R quiver:quiver /qdrant
 WORKDIR /qdrant
 COPY --from=build /out/quiver.jar /qdrant/quiver.jar
@@ -32,10 +32,11 @@ COPY --from=build /out/libs /qdrant/libs
 COPY config/config.yaml /qdrant/config/config.yaml
 
 ENV QDRANT__STORAGE__STORAGE_PATH=/qdrant/storage \
+    QDRANT__STORAGE__SNAPSHOTS_PATH=/qdrant/snapshots \
     QDRANT__SERVICE__HOST=0.0.0.0 \
     QDRANT__SERVICE__HTTP_PORT=6333 \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-VOLUME ["/qdrant/storage"]
+VOLUME ["/qdrant/storage", "/qdrant/snapshots"]
 # 6333: REST. 6334 is Qdrant's gRPC port; Quiver does not serve gRPC yet, it is exposed for compatibility.
 EXPOSE 6333 6334
 USER quiver

@@ -2,6 +2,11 @@ package io.quiver.application;
 
 import io.quiver.application.port.in.CountPointsUseCase;
 import io.quiver.application.port.in.CreateCollectionUseCase;
+import io.quiver.application.port.in.CreateSnapshotUseCase;
+import io.quiver.application.port.in.DeleteSnapshotUseCase;
+import io.quiver.application.port.in.DownloadSnapshotUseCase;
+import io.quiver.application.port.in.ListSnapshotsUseCase;
+import io.quiver.application.port.in.RecoverSnapshotUseCase;
 import io.quiver.application.port.in.DeleteCollectionUseCase;
 import io.quiver.application.port.in.GetCollectionInfoUseCase;
 import io.quiver.application.port.in.GroupPointsUseCase;
@@ -21,6 +26,8 @@ import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.out.CollectionCatalogPort;
 import io.quiver.application.port.out.PayloadIndexPort;
 import io.quiver.application.port.out.PointStorePort;
+import io.quiver.application.port.out.SnapshotArchivePort;
+import io.quiver.application.port.out.SnapshotStoragePort;
 import io.quiver.application.port.out.SparseIndexPort;
 import io.quiver.application.port.out.VectorIndexPort;
 import io.quiver.domain.vector.VectorMath;
@@ -48,14 +55,27 @@ public record Application(CreateCollectionUseCase createCollection,
                           QueryPointsUseCase queryPoints,
                           GroupPointsUseCase groupPoints,
                           SearchMatrixUseCase searchMatrix,
+                          CreateSnapshotUseCase createSnapshot,
+                          ListSnapshotsUseCase listSnapshots,
+                          DownloadSnapshotUseCase downloadSnapshot,
+                          DeleteSnapshotUseCase deleteSnapshot,
+                          RecoverSnapshotUseCase recoverSnapshot,
                           Runnable shutdown) implements AutoCloseable {
 
     /**
      * The outbound ports, and the vector kernels the core should score with (the fastest the host offers).
-     * {@code sparseIndexes} holds the inverted indexes of sparse vector spaces.
+     * {@code sparseIndexes} holds the inverted indexes of sparse vector spaces; {@code snapshotArchives} and
+     * {@code snapshotStorage} are the snapshot format and the snapshots folder.
      */
     public record Ports(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort payloadIndexes,
-                        VectorIndexPort vectorIndexes, VectorMath vectorMath, SparseIndexPort sparseIndexes) {
+                        VectorIndexPort vectorIndexes, VectorMath vectorMath, SparseIndexPort sparseIndexes,
+                        SnapshotArchivePort snapshotArchives, SnapshotStoragePort snapshotStorage) {
+
+        /** Without snapshot support: the snapshot use cases then refuse every call. */
+        public Ports(CollectionCatalogPort catalog, PointStorePort pointStores, PayloadIndexPort payloadIndexes,
+                     VectorIndexPort vectorIndexes, VectorMath vectorMath, SparseIndexPort sparseIndexes) {
+            this(catalog, pointStores, payloadIndexes, vectorIndexes, vectorMath, sparseIndexes, null, null);
+        }
     }
 
     @Override

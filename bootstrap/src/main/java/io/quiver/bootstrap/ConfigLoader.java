@@ -46,7 +46,8 @@ public final class ConfigLoader {
                 bool(tree, "service.enable_cors", true),
                 bool(tree, "service.enable_tls", false),
                 Path.of(string(tree, "tls.cert", QuiverConfig.DEFAULT_TLS_CERT)),
-                Path.of(string(tree, "tls.key", QuiverConfig.DEFAULT_TLS_KEY)));
+                Path.of(string(tree, "tls.key", QuiverConfig.DEFAULT_TLS_KEY)),
+                Path.of(string(tree, "storage.snapshots_path", QuiverConfig.DEFAULT_SNAPSHOTS)));
     }
 
     private static Path configPath(String[] args) {

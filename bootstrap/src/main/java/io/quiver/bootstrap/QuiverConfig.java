@@ -9,10 +9,11 @@ import java.nio.file.Path;
  * @param enableTls  {@code service.enable_tls}: serve the REST port over HTTPS with {@code tls.cert}/{@code tls.key}
  * @param tlsCert    {@code tls.cert}: PEM certificate chain (server certificate first)
  * @param tlsKey     {@code tls.key}: PEM private key (PKCS#8 or PKCS#1 RSA, unencrypted)
+ * @param snapshotsPath {@code storage.snapshots_path}: where collection and full-storage snapshots are kept
  */
 public record QuiverConfig(String host, int httpPort, Path storagePath, int maxRequestSizeMb,
                            String apiKey, String readOnlyApiKey, String logLevel,
-                           boolean enableCors, boolean enableTls, Path tlsCert, Path tlsKey) {
+                           boolean enableCors, boolean enableTls, Path tlsCert, Path tlsKey, Path snapshotsPath) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 6333;
@@ -20,6 +21,7 @@ public record QuiverConfig(String host, int httpPort, Path storagePath, int maxR
     public static final int DEFAULT_MAX_REQUEST_SIZE_MB = 32;
     public static final String DEFAULT_TLS_CERT = "./tls/cert.pem";
     public static final String DEFAULT_TLS_KEY = "./tls/key.pem";
+    public static final String DEFAULT_SNAPSHOTS = "./snapshots";
 
     public QuiverConfig {
         if (httpPort < 0 || httpPort > 65535) {
@@ -31,6 +33,17 @@ public record QuiverConfig(String host, int httpPort, Path storagePath, int maxR
         if (enableTls && (tlsCert == null || tlsKey == null)) {
             throw new IllegalArgumentException("service.enable_tls needs tls.cert and tls.key");
         }
+        if (snapshotsPath == null) {
+            snapshotsPath = Path.of(DEFAULT_SNAPSHOTS);
+        }
+    }
+
+    /** Qdrant's default snapshots folder ({@code ./snapshots}). */
+    public QuiverConfig(String host, int httpPort, Path storagePath, int maxRequestSizeMb,
+                        String apiKey, String readOnlyApiKey, String logLevel,
+                        boolean enableCors, boolean enableTls, Path tlsCert, Path tlsKey) {
+        this(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel, enableCors, enableTls,
+                tlsCert, tlsKey, Path.of(DEFAULT_SNAPSHOTS));
     }
 
     /** Qdrant's defaults for everything added since: CORS on, TLS off. */
@@ -43,34 +56,40 @@ public record QuiverConfig(String host, int httpPort, Path storagePath, int maxR
     /** The same configuration listening on another port (0 picks a free one). */
     public QuiverConfig withPort(int port) {
         return new QuiverConfig(host, port, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
-                enableCors, enableTls, tlsCert, tlsKey);
+                enableCors, enableTls, tlsCert, tlsKey, snapshotsPath);
     }
 
     public QuiverConfig withStoragePath(Path path) {
         return new QuiverConfig(host, httpPort, path, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
-                enableCors, enableTls, tlsCert, tlsKey);
+                enableCors, enableTls, tlsCert, tlsKey, snapshotsPath);
     }
 
     /** The same configuration with these keys (null for none). */
     public QuiverConfig withApiKeys(String full, String readOnly) {
         return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, full, readOnly, logLevel,
-                enableCors, enableTls, tlsCert, tlsKey);
+                enableCors, enableTls, tlsCert, tlsKey, snapshotsPath);
     }
 
     public QuiverConfig withMaxRequestSizeMb(int megabytes) {
         return new QuiverConfig(host, httpPort, storagePath, megabytes, apiKey, readOnlyApiKey, logLevel,
-                enableCors, enableTls, tlsCert, tlsKey);
+                enableCors, enableTls, tlsCert, tlsKey, snapshotsPath);
     }
 
     public QuiverConfig withCors(boolean enabled) {
         return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
-                enabled, enableTls, tlsCert, tlsKey);
+                enabled, enableTls, tlsCert, tlsKey, snapshotsPath);
     }
 
     /** HTTPS with this PEM certificate chain and key. */
     public QuiverConfig withTls(Path cert, Path key) {
         return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
-                enableCors, true, cert, key);
+                enableCors, true, cert, key, snapshotsPath);
+    }
+
+    /** The same configuration keeping snapshots in {@code path}. */
+    public QuiverConfig withSnapshotsPath(Path path) {
+        return new QuiverConfig(host, httpPort, storagePath, maxRequestSizeMb, apiKey, readOnlyApiKey, logLevel,
+                enableCors, enableTls, tlsCert, tlsKey, path);
     }
 
     /** Never shows the API keys: a configuration may well end up in a log line. */
@@ -80,6 +99,6 @@ public record QuiverConfig(String host, int httpPort, Path storagePath, int maxR
                 + ", maxRequestSizeMb=" + maxRequestSizeMb + ", apiKey=" + (apiKey == null ? "unset" : "***")
                 + ", readOnlyApiKey=" + (readOnlyApiKey == null ? "unset" : "***") + ", logLevel=" + logLevel
                 + ", enableCors=" + enableCors + ", enableTls=" + enableTls + ", tlsCert=" + tlsCert
-                + ", tlsKey=" + tlsKey + "]";
+                + ", tlsKey=" + tlsKey + ", snapshotsPath=" + snapshotsPath + "]";
     }
 }

@@ -10,6 +10,8 @@ import io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort;
 import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
 import io.quiver.adapter.out.storage.payloadindex.InMemoryPayloadIndexPort;
 import io.quiver.adapter.out.storage.sparse.InMemorySparseIndexPort;
+import io.quiver.adapter.out.storage.snapshot.FileSnapshotStorage;
+import io.quiver.adapter.out.storage.snapshot.ZipSnapshotArchive;
 import io.quiver.adapter.out.storage.simd.VectorMathProvider;
 import io.quiver.application.Application;
 import io.quiver.application.service.UseCaseFactory;
@@ -25,6 +27,9 @@ public final class QuiverServer implements AutoCloseable {
 
     /** The Qdrant API level Quiver implements; clients compare it with their own version. */
     public static final String API_VERSION = "1.19.0";
+
+    /** The largest snapshot a recovery from an {@code http(s)} URL downloads. */
+    static final long SNAPSHOT_DOWNLOAD_LIMIT_BYTES = 64L << 30;
 
     private final QuiverConfig config;
     private final MvStoreCollectionCatalog catalog;
@@ -43,16 +48,21 @@ public final class QuiverServer implements AutoCloseable {
         MvStoreCollectionCatalog catalog = new MvStoreCollectionCatalog(storage);
         Application app = null;
         try {
+            ServerIdentity identity = identity(storage);
+            Path snapshots = config.snapshotsPath().toAbsolutePath().normalize();
             app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage),
                     new InMemoryPayloadIndexPort(), new HnswVectorIndexPort(storage), VectorMathProvider.best(),
-                    new InMemorySparseIndexPort()));
+                    new InMemorySparseIndexPort(), new ZipSnapshotArchive(),
+                    new FileSnapshotStorage(snapshots, identity.peerId(), SNAPSHOT_DOWNLOAD_LIMIT_BYTES)));
             RestSettings settings = restSettings(config, storage);
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(OperationLog.logged(app.createCollection()),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), OperationLog.logged(app.deleteCollection()),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
                     app.scrollPoints(), app.countPoints(), app.searchPoints(), OperationLog.logged(app.payloadIndexes()), app.facet(),
-                    app.vectorNames(), app.queryPoints(), app.groupPoints(), app.searchMatrix()),
-                    identity(storage), settings);
+                    app.vectorNames(), app.queryPoints(), app.groupPoints(), app.searchMatrix(),
+                    OperationLog.logged(app.createSnapshot()), app.listSnapshots(), app.downloadSnapshot(),
+                    OperationLog.logged(app.deleteSnapshot()), OperationLog.logged(app.recoverSnapshot())),
+                    identity, settings);
             WebServer server = WebServer.builder()
                     .host(config.host())
                     .port(config.httpPort())

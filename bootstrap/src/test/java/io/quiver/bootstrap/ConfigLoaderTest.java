@@ -53,6 +53,18 @@ class ConfigLoaderTest {
         assertThat(fromFile.storagePath()).isEqualTo(Path.of(QuiverConfig.DEFAULT_STORAGE));
         assertThat(fromFile.maxRequestSizeMb()).isEqualTo(QuiverConfig.DEFAULT_MAX_REQUEST_SIZE_MB);
         assertThat(fromFile.logLevel()).isEqualTo("INFO");
+        assertThat(fromFile.snapshotsPath()).isEqualTo(Path.of(QuiverConfig.DEFAULT_SNAPSHOTS));
+    }
+
+    @Test
+    void theSnapshotsFolderComesFromStorageSnapshotsPathOrItsVariable() throws IOException {
+        assertThat(ConfigLoader.load(new String[] {"--config-path", yaml("log_level: INFO\n").toString()}, Map.of())
+                .snapshotsPath()).isEqualTo(Path.of("./snapshots"));
+        Path file = yaml("storage:\n  snapshots_path: /var/lib/quiver-snapshots\n");
+        assertThat(ConfigLoader.load(new String[] {"--config-path", file.toString()}, Map.of()).snapshotsPath())
+                .isEqualTo(Path.of("/var/lib/quiver-snapshots"));
+        assertThat(ConfigLoader.load(new String[] {"--config-path", file.toString()},
+                Map.of("QDRANT__STORAGE__SNAPSHOTS_PATH", "/backups")).snapshotsPath()).isEqualTo(Path.of("/backups"));
     }
 
     @Test

@@ -65,6 +65,21 @@ final class CollectionRegistry {
         return find(collectionOrAlias).orElseThrow(() -> notFound(collectionOrAlias));
     }
 
+    /**
+     * The collection a name or alias refers to, with its write lock held. A writer that waited while the
+     * collection was deleted or replaced (a snapshot recovered over it) gets the one there now, or not found.
+     */
+    LiveCollection lockForWriting(String collectionOrAlias) {
+        while (true) {
+            LiveCollection collection = resolve(collectionOrAlias);
+            collection.writeLock().lock();
+            if (!collection.retired()) {
+                return collection;
+            }
+            collection.writeLock().unlock();
+        }
+    }
+
     static NotFoundException notFound(String name) {
         return new NotFoundException("Collection `" + name + "` doesn't exist!");
     }
@@ -99,6 +114,66 @@ final class CollectionRegistry {
         collections.put(name, open(name, config));
     }
 
+    /** A name no collection can have (names cannot hold NUL), for a collection being built apart. */
+    static String stagingName() {
+        return "\u0000staging-" + java.util.UUID.randomUUID();
+    }
+
+    PointStorePort pointStores() {
+        return pointStores;
+    }
+
+    /**
+     * Makes the collection built apart under {@code staged} (its point store closed) the collection
+     * {@code name}, replacing any collection of that name; call with the structure lock held. Readers see
+     * the old collection until the new one is open and indexed, then the new one. The catalog forgets the
+     * name first, so a crash midway leaves the collection absent (recover again), never old and new mixed.
+     */
+    void replace(String name, String staged, CollectionConfig config) {
+        LiveCollection old = collections.get(name);
+        if (old == null) {
+            // a crash between forgetting a collection and deleting its files can leave stale data behind
+            pointStores.drop(name);
+            vectorIndexes.dropAll(name, config);
+            sparseIndexes.dropAll(name, config);
+            pointStores.move(staged, name);
+            catalog.saveCollection(name, config);
+            collections.put(name, open(name, config));
+            return;
+        }
+        catalog.deleteCollection(name, aliases);
+        String retired = stagingName();
+        old.writeLock().lock();
+        try {
+            // the old indexes keep answering searches from memory, but must not write their files any more
+            old.vectorIndexes().values().forEach(VectorIndex::close);
+            pointStores.move(name, retired);
+            vectorIndexes.dropAll(name, old.config());
+            sparseIndexes.dropAll(name, old.config());
+            LiveCollection fresh;
+            try {
+                pointStores.move(staged, name);
+                fresh = open(name, config);
+            } catch (RuntimeException e) {
+                // put the old collection back as it was (reopened: its store is closed and opened again)
+                old.retire();
+                old.points().close();
+                pointStores.drop(name);
+                pointStores.move(retired, name);
+                catalog.saveCollection(name, old.config());
+                collections.put(name, open(name, old.config()));
+                throw e;
+            }
+            catalog.saveCollection(name, config);
+            collections.put(name, fresh);
+            old.retire();
+            old.points().close();
+            pointStores.drop(retired);
+        } finally {
+            old.writeLock().unlock();
+        }
+    }
+
     VectorIndexes vectorIndexes() {
         return vectorIndexes;
     }
@@ -130,6 +205,7 @@ final class CollectionRegistry {
         if (removed != null) {
             removed.writeLock().lock();
             try {
+                removed.retire();
                 removed.vectorIndexes().values().forEach(VectorIndex::close);
                 vectorIndexes.dropAll(name, removed.config());
                 sparseIndexes.dropAll(name, removed.config());

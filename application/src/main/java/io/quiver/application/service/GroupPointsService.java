@@ -87,7 +87,7 @@ final class GroupPointsService implements GroupPointsUseCase {
         }
         Filter filter = QueryEngine.and(source.filter(), new Filter(must.isEmpty() ? null : must, null, mustNot, null));
         filter = QueryEngine.and(filter, extra);
-        int limit = request.limit() * request.groupSize();
+        int limit = (int) Math.min((long) request.limit() * request.groupSize(), Integer.MAX_VALUE);
         Prefetch level = new Prefetch(scaled(source.prefetch(), request.limit()), source.query(), source.using(),
                 filter, source.params(), source.scoreThreshold(), limit, source.lookupFrom());
         return engine.run(collection, level);

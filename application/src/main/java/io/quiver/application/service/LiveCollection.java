@@ -25,6 +25,7 @@ final class LiveCollection {
     private volatile Map<String, VectorIndex> vectorIndexes = Map.of();
     private volatile Map<String, SparseIndex> sparseIndexes = Map.of();
     private long lastOperationId;
+    private volatile boolean retired;
 
     LiveCollection(String name, CollectionConfig config, PointStore points) {
         this.name = name;
@@ -135,6 +136,16 @@ final class LiveCollection {
 
     ReentrantLock writeLock() {
         return writeLock;
+    }
+
+    /** Marks the collection deleted or replaced; call with the write lock held, before its store closes. */
+    void retire() {
+        retired = true;
+    }
+
+    /** True once the collection was deleted or replaced: a writer that waited for it must not write. */
+    boolean retired() {
+        return retired;
     }
 
     /** The id of the next write; call with the write lock held. */

@@ -1,8 +1,6 @@
 package io.quiver.application.service;
 
 import io.quiver.application.port.out.VectorIndex.ScoredId;
-import io.quiver.domain.collection.VectorParams;
-import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.filter.Filter;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
@@ -10,19 +8,22 @@ import io.quiver.domain.point.VectorData;
 import io.quiver.domain.query.Prefetch;
 import io.quiver.domain.query.Query;
 import io.quiver.domain.query.Similarity;
-import io.quiver.domain.vector.Distance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Maximal marginal relevance as Qdrant runs it (collection {@code mmr/maximal_marginal_relevance.rs}):
+ * Maximal marginal relevance as Qdrant runs it (collection {@code mmr/maximal_marginal_relevance.rs}), on
+ * every vector kind (see {@link ExampleSpace} for each kind's similarity):
  * <ul>
  *   <li>candidates: the nearest {@code candidates_limit} points (default: the level's {@code limit}, taken
  *       as given even when smaller than the limit);</li>
- *   <li>relevance: the internal similarity of a candidate to the query (dot product of normalised vectors,
- *       negated squared Euclidean or negated Manhattan distance), likewise between candidates;</li>
+ *   <li>relevance: the internal similarity of the query to a candidate (dense: dot product of normalised
+ *       vectors, negated squared Euclidean or negated Manhattan distance; sparse: plain dot product, no IDF;
+ *       multivector: max-sim with the query's rows), likewise between candidates — the similarity of
+ *       candidate {@code i} to pick {@code j} taking {@code i} as the query side (collection
+ *       {@code mmr/lazy_matrix.rs});</li>
  *   <li>the first pick is the most relevant candidate; each next pick maximises
  *       {@code λ * relevance - (1 - λ) * max similarity to the picks so far}, with {@code λ = 1 - diversity}
  *       (diversity defaults to 0.5);</li>
@@ -44,11 +45,7 @@ final class Mmr {
     QueryEngine.Ranked rerank(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
                               Set<PointId> exclude, Query.Nearest nearest, int limit) {
         String using = QueryEngine.using(level);
-        VectorParams params = collection.config().params().vectors().byName().get(using);
-        if (params == null || params.multivector() != null) {
-            throw new BadRequestException("mmr is supported on single dense vectors only");
-        }
-        Distance distance = params.distance();
+        ExampleSpace space = ExampleSpace.of(collection, using, similarity);
         VectorData query = engine.vectors().resolve(nearest.vector(), collection, using, level.lookupFrom());
         int candidatesLimit = nearest.mmr().candidatesLimit() == null ? limit : nearest.mmr().candidatesLimit();
         float diversity = nearest.mmr().diversity() == null ? DEFAULT_DIVERSITY : nearest.mmr().diversity();
@@ -56,24 +53,25 @@ final class Mmr {
                 exclude, candidatesLimit);
         Map<PointId, Point> points = QueryEngine.load(collection, candidates.hits());
         List<ScoredId> hits = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
+        List<VectorData> vectors = new ArrayList<>();
         for (ScoredId c : candidates.hits()) {
             Point p = points.get(c.id());
-            if (p != null && p.vectors().get(using) instanceof VectorData.Dense d) {
+            VectorData v = p == null ? null : p.vectors().get(using);
+            if (v != null && space.holds(v)) {
                 hits.add(c);
-                vectors.add(d.values());
+                vectors.add(v);
             }
         }
         if (hits.size() < 2) {
             return new QueryEngine.Ranked(hits, candidates.higherIsBetter());
         }
-        float[] q = similarity.scoring().preprocess(distance, ((VectorData.Dense) query).values());
+        VectorData q = space.prepare(query);
         float[] relevance = new float[hits.size()];
         for (int i = 0; i < relevance.length; i++) {
-            relevance[i] = similarity.internal(distance, vectors.get(i), q);
+            relevance[i] = space.similarity(q, vectors.get(i));
         }
         List<ScoredId> result = new ArrayList<>();
-        for (int pick : select(relevance, (i, j) -> similarity.internal(distance, vectors.get(i), vectors.get(j)),
+        for (int pick : select(relevance, (i, j) -> space.similarity(vectors.get(i), vectors.get(j)),
                 1 - diversity, limit)) {
             result.add(hits.get(pick));
         }

@@ -19,8 +19,7 @@ final class PayloadIndexService implements ManagePayloadIndexesUseCase {
 
     @Override
     public UpdateResult createIndex(CreateFieldIndexCommand command) {
-        LiveCollection collection = registry.resolve(command.collection());
-        collection.writeLock().lock();
+        LiveCollection collection = registry.lockForWriting(command.collection());
         try {
             PayloadFieldSchema schema = command.schema();
             PayloadIndex index = PayloadIndexing.build(registry.indexPort(), collection.points(), schema);
@@ -34,8 +33,7 @@ final class PayloadIndexService implements ManagePayloadIndexesUseCase {
 
     @Override
     public UpdateResult deleteIndex(String collectionName, String fieldName, boolean waitForResult) {
-        LiveCollection collection = registry.resolve(collectionName);
-        collection.writeLock().lock();
+        LiveCollection collection = registry.lockForWriting(collectionName);
         try {
             Map<String, PayloadIndex> indexes = new LinkedHashMap<>(collection.payloadIndexes());
             indexes.remove(fieldName);

@@ -1,5 +1,6 @@
 package io.quiver.application.service;
 
+import io.quiver.application.port.out.PayloadIndex;
 import io.quiver.application.port.out.SparseIndex;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.application.port.out.VectorIndex.ScoredId;
@@ -10,20 +11,27 @@ import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.filter.Condition;
 import io.quiver.domain.filter.Filter;
+import io.quiver.domain.payload.PayloadValue;
+import io.quiver.domain.point.OrderBy;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.VectorData;
+import io.quiver.domain.query.Formula;
 import io.quiver.domain.query.Prefetch;
 import io.quiver.domain.query.Query;
 import io.quiver.domain.query.Similarity;
 import io.quiver.domain.vector.Distance;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Runs one level of a universal query: its prefetches first (each with the parent's filter added), then
@@ -32,8 +40,14 @@ import java.util.Set;
  */
 final class QueryEngine {
 
-    /** A level's results and whether a higher score is better for them. */
-    record Ranked(List<ScoredId> hits, boolean higherIsBetter) {
+    /**
+     * A level's results and whether a higher score is better for them; {@code orderValues} (null unless the
+     * level is an {@code order_by} query) holds each hit's value of the ordering key, position by position.
+     */
+    record Ranked(List<ScoredId> hits, boolean higherIsBetter, List<PayloadValue> orderValues) {
+        Ranked(List<ScoredId> hits, boolean higherIsBetter) {
+            this(hits, higherIsBetter, null);
+        }
     }
 
     private final QueryVectors vectors;
@@ -63,8 +77,13 @@ final class QueryEngine {
             inputs.add(run(collection, child, filter, exclude));
         }
         Ranked result = evaluate(collection, level, filter, inputs, exclude);
-        boolean fusion = level.query() instanceof Query.Fusion || level.query() instanceof Query.Rrf;
-        return new Ranked(threshold(result, level.scoreThreshold(), fusion), result.higherIsBetter());
+        if (level.query() instanceof Query.OrderByQuery) {
+            return result; // no threshold (refused above); keeps the order values
+        }
+        // fused and formula scores equal to the threshold are kept too
+        boolean inclusive = level.query() instanceof Query.Fusion || level.query() instanceof Query.Rrf
+                || level.query() instanceof Query.FormulaQuery;
+        return new Ranked(threshold(result, level.scoreThreshold(), inclusive), result.higherIsBetter());
     }
 
     /** Qdrant's checks on each level of a universal query. */
@@ -72,6 +91,9 @@ final class QueryEngine {
         if (!level.prefetch().isEmpty() && level.query() == null) {
             throw new BadRequestException("A query is needed to merge the prefetches. Can't have prefetches"
                     + " without defining a query.");
+        }
+        if (level.scoreThreshold() != null && level.query() instanceof Query.OrderByQuery) {
+            throw new BadRequestException("Can't use score_threshold with an order_by query.");
         }
         if (level.scoreThreshold() != null && level.query() == null) {
             throw new BadRequestException("A query is needed to use the score_threshold. Can't have"
@@ -112,12 +134,12 @@ final class QueryEngine {
         }
         return switch (query) {
             case Query.Fusion f -> {
-                requirePrefetch(inputs, "fusion");
+                requirePrefetch(inputs, "Fusion");
                 yield new Ranked(f.method() == Query.FusionMethod.RRF ? fusions.rrf(inputs, null, null, limit)
                         : fusions.dbsf(inputs, limit), true);
             }
             case Query.Rrf r -> {
-                requirePrefetch(inputs, "rrf");
+                requirePrefetch(inputs, "Fusion");
                 yield new Ranked(fusions.rrf(inputs, r.k(), r.weights(), limit), true);
             }
             case Query.Nearest n -> nearest(collection, level, filter, restrictTo, exclude, n, limit);
@@ -128,8 +150,11 @@ final class QueryEngine {
             case Query.Context c -> new Recommendations(this, similarity).context(collection, level, filter,
                     restrictTo, exclude, c, limit);
             case Query.Sample s -> new Ranked(sample(collection, filter, restrictTo, limit), true);
-            case Query.OrderByQuery o -> throw new BadRequestException(
-                    "order_by queries are not supported yet by this server; use scroll with order_by");
+            case Query.OrderByQuery o -> ordered(collection, o.orderBy(), filter, restrictTo, exclude, limit);
+            case Query.FormulaQuery f -> {
+                requirePrefetch(inputs, "Formula");
+                yield new Ranked(formula(collection, f.formula(), inputs, limit), true);
+            }
         };
     }
 
@@ -213,9 +238,10 @@ final class QueryEngine {
         return new BadInputException("Vector `" + using + "` is dense: a sparse query cannot be compared with it");
     }
 
+    /** Fusion and formula levels work on prefetched points only (Qdrant's planner error). */
     private static void requirePrefetch(List<Ranked> inputs, String kind) {
         if (inputs.isEmpty()) {
-            throw new BadRequestException("A " + kind + " query needs at least one prefetch whose results it fuses");
+            throw new BadInputException("Validation failed: cannot apply " + kind + " without prefetches");
         }
     }
 
@@ -226,6 +252,55 @@ final class QueryEngine {
             return hits.size() < limit;
         });
         return hits;
+    }
+
+    /**
+     * An {@code order_by} level as Qdrant serves it, by a scroll over the key's range index: values in the
+     * index's order from {@code start_from} on, a point once per value it holds, every score 1.0 (the value
+     * is the hit's {@code order_value}); over the prefetched points when there are prefetches.
+     */
+    private static Ranked ordered(LiveCollection collection, OrderBy orderBy, Filter filter, Set<PointId> restrictTo,
+                                  Set<PointId> exclude, int limit) {
+        PayloadIndex index = ScrollPointsService.rangeIndex(collection, orderBy);
+        Predicate<PointId> accept = SearchScope.of(collection, filter, restrictTo, exclude).accept();
+        List<ScoredId> hits = new ArrayList<>();
+        List<PayloadValue> values = new ArrayList<>();
+        if (limit > 0) {
+            index.visitOrdered(orderBy.descending(), orderBy.startFrom(), (value, id) -> {
+                if ((accept == null || accept.test(id)) && collection.points().get(id).isPresent()) {
+                    hits.add(new ScoredId(id, 1.0f));
+                    values.add(value);
+                }
+                return hits.size() < limit;
+            });
+        }
+        return new Ranked(hits, true, values);
+    }
+
+    /**
+     * A formula level as Qdrant rescores it (segment {@code formula_rescore.rs}): every point of the union of
+     * the prefetches' results is scored by the formula, {@code $score[i]} being its score in prefetch i, and
+     * the best {@code limit} are kept, highest first (ties by id). One failing point fails the query.
+     */
+    private static List<ScoredId> formula(LiveCollection collection, Formula formula, List<Ranked> inputs,
+                                          int limit) {
+        List<Map<PointId, Float>> scores = new ArrayList<>(inputs.size());
+        for (Ranked input : inputs) {
+            Map<PointId, Float> byId = new HashMap<>();
+            input.hits().forEach(h -> byId.put(h.id(), h.score()));
+            scores.add(byId);
+        }
+        List<ScoredId> rescored = new ArrayList<>();
+        for (PointId id : union(inputs)) {
+            Optional<Point> point = collection.points().get(id);
+            if (point.isPresent()) {
+                float score = formula.score(PointViews.of(point.get()),
+                        i -> i < scores.size() ? scores.get(i).get(id) : null);
+                rescored.add(new ScoredId(id, score));
+            }
+        }
+        rescored.sort(Comparator.comparing(ScoredId::score, Comparator.reverseOrder()).thenComparing(ScoredId::id));
+        return rescored.size() > limit ? List.copyOf(rescored.subList(0, limit)) : rescored;
     }
 
     /** Qdrant samples like a random scroll: every score is 1.0. */

@@ -2,6 +2,7 @@ package io.quiver.application.service;
 
 import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.out.VectorIndex.ScoredId;
+import io.quiver.domain.payload.PayloadValue;
 import io.quiver.domain.point.Point;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.point.PointRecord;
@@ -25,24 +26,34 @@ final class QueryPointsService implements QueryPointsUseCase {
     @Override
     public List<ScoredPoint> query(String collectionName, QueryRequest request) {
         LiveCollection collection = registry.resolve(collectionName);
-        List<ScoredId> hits = engine.run(collection, request.asPrefetch()).hits();
+        QueryEngine.Ranked ranked = engine.run(collection, request.asPrefetch());
+        List<ScoredId> hits = ranked.hits();
         // Qdrant ignores the offset of a random sample without prefetches: its output is not stable anyway.
         int offset = request.query() instanceof Query.Sample && request.prefetch().isEmpty() ? 0 : request.offset();
         int from = Math.min(offset, hits.size());
-        int to = Math.min(offset + request.limit(), hits.size());
-        return hydrate(collection, hits.subList(from, to), request);
+        int to = (int) Math.min((long) offset + request.limit(), hits.size());
+        List<PayloadValue> orderValues = ranked.orderValues() == null ? null : ranked.orderValues().subList(from, to);
+        return hydrate(collection, hits.subList(from, to), orderValues, request);
     }
 
-    /** The hits as scored points with the request's payload and vector selection. */
-    static List<ScoredPoint> hydrate(LiveCollection collection, List<ScoredId> page, QueryRequest request) {
+    /**
+     * The hits as scored points with the request's payload and vector selection, and each hit's
+     * {@code order_value} when {@code orderValues} (position by position) is not null.
+     */
+    static List<ScoredPoint> hydrate(LiveCollection collection, List<ScoredId> page, List<PayloadValue> orderValues,
+                                     QueryRequest request) {
         Map<PointId, Point> points = QueryEngine.load(collection, page);
         boolean scrolled = scrollLike(request.query());
         List<ScoredPoint> result = new ArrayList<>(page.size());
-        for (ScoredId hit : page) {
+        for (int i = 0; i < page.size(); i++) {
+            ScoredId hit = page.get(i);
             Point p = points.get(hit.id());
             if (p != null) {
-                result.add(new ScoredPoint(PointRecord.of(p, request.withPayload(), request.withVector()), hit.score(),
-                        scrolled ? 0 : p.version()));
+                PointRecord record = PointRecord.of(p, request.withPayload(), request.withVector());
+                if (orderValues != null) {
+                    record = record.withOrderValue(orderValues.get(i));
+                }
+                result.add(new ScoredPoint(record, hit.score(), scrolled ? 0 : p.version()));
             }
         }
         return result;

@@ -1,7 +1,5 @@
 package io.quiver.application.service;
 
-import io.quiver.domain.collection.VectorParams;
-import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.filter.Filter;
 import io.quiver.domain.point.PointId;
@@ -11,16 +9,15 @@ import io.quiver.domain.query.Prefetch;
 import io.quiver.domain.query.Query;
 import io.quiver.domain.query.QueryVector;
 import io.quiver.domain.query.Similarity;
-import io.quiver.domain.vector.Distance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Example-based queries on dense vectors: recommend (average vector, best score, sum of scores),
- * discovery (a target steered by context pairs) and context search. Except for the average-vector
- * strategy, which is a plain nearest search, points are scored exactly with Qdrant's formulas over
- * internal similarities (higher is better).
+ * Example-based queries on every vector kind — dense, sparse and multivector (see {@link ExampleSpace} for
+ * each kind's similarity): recommend (average vector, best score, sum of scores), discovery (a target steered
+ * by context pairs) and context search. Except for the average-vector strategy, which is a plain nearest
+ * search, points are scored exactly with Qdrant's formulas over internal similarities (higher is better).
  */
 final class Recommendations {
 
@@ -36,12 +33,13 @@ final class Recommendations {
      * {@code exclude}: the ids the whole query reads vectors from, left out of the results.
      *
      * <p>Qdrant's strategies (collection {@code recommendations.rs}, segment {@code reco_query.rs}), over the
-     * internal similarity — the dot product of (Cosine: normalised) vectors, the negated squared Euclidean
-     * distance, the negated Manhattan distance — returned as is, never turned back into a distance:
+     * internal similarity of the space ({@link ExampleSpace}) — returned as is, never turned back into a distance:
      * <ul>
      *   <li>average_vector: a plain nearest search for {@code avg(pos) + (avg(pos) - avg(neg))} (just
      *       {@code avg(pos)} without negatives), averaging the examples as given — literal vectors raw, stored
-     *       ones as stored — and normalising only the result; its scores are ordinary nearest scores;</li>
+     *       ones as stored — and normalising only the result; its scores are ordinary nearest scores. Sparse
+     *       examples average over the union of their indices; multivectors are concatenated instead (negatives
+     *       negated), as Qdrant does;</li>
      *   <li>best_score: with p and n the best similarity to any positive and to any negative (-inf when there
      *       are none), {@code sigmoid(p)} when {@code p > n}, else {@code -sigmoid(n)}, where
      *       {@code sigmoid(x) = 0.5 * (x / (1 + |x|) + 1)};</li>
@@ -51,39 +49,32 @@ final class Recommendations {
     QueryEngine.Ranked recommend(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
                                  Set<PointId> exclude, Query.Recommend r, int limit) {
         String using = QueryEngine.using(level);
-        VectorParams params = denseParams(collection, using);
-        Distance distance = params.distance();
+        ExampleSpace space = ExampleSpace.of(collection, using, similarity);
         if (r.strategy() == Query.RecommendStrategy.AVERAGE_VECTOR) {
             if (r.positive().isEmpty()) {
                 throw new BadRequestException("At least one positive vector ID required with this strategy");
             }
-            float[] query = average(resolveAll(collection, level, using, params, r.positive(), false));
-            if (!r.negative().isEmpty()) {
-                float[] negative = average(resolveAll(collection, level, using, params, r.negative(), false));
-                for (int i = 0; i < query.length; i++) {
-                    query[i] = query[i] + (query[i] - negative[i]);
-                }
-            }
-            return engine.nearestTo(collection, using, new VectorData.Dense(query), filter, level.params(),
-                    restrictTo, exclude, limit);
+            VectorData query = space.averageQuery(resolveAll(collection, level, using, space, r.positive(), false),
+                    resolveAll(collection, level, using, space, r.negative(), false));
+            return engine.nearestTo(collection, using, query, filter, level.params(), restrictTo, exclude, limit);
         }
-        List<float[]> positives = resolveAll(collection, level, using, params, r.positive(), true);
-        List<float[]> negatives = resolveAll(collection, level, using, params, r.negative(), true);
+        List<VectorData> positives = resolveAll(collection, level, using, space, r.positive(), true);
+        List<VectorData> negatives = resolveAll(collection, level, using, space, r.negative(), true);
         return switch (r.strategy()) {
             case AVERAGE_VECTOR -> throw new IllegalStateException("handled above");
-            case BEST_SCORE -> scan(collection, filter, restrictTo, exclude, limit, using, v -> {
-                float bestPositive = max(distance, v, positives);
-                float bestNegative = max(distance, v, negatives);
+            case BEST_SCORE -> scan(collection, filter, restrictTo, exclude, limit, using, space, v -> {
+                float bestPositive = max(space, v, positives);
+                float bestNegative = max(space, v, negatives);
                 return bestScore(bestPositive, bestNegative);
             });
-            case SUM_SCORES -> scan(collection, filter, restrictTo, exclude, limit, using, v -> {
+            case SUM_SCORES -> scan(collection, filter, restrictTo, exclude, limit, using, space, v -> {
                 float positive = 0;
-                for (float[] p : positives) {
-                    positive += similarity.internal(distance, v, p);
+                for (VectorData p : positives) {
+                    positive += space.similarity(p, v);
                 }
                 float negative = 0;
-                for (float[] n : negatives) {
-                    negative += similarity.internal(distance, v, n);
+                for (VectorData n : negatives) {
+                    negative += space.similarity(n, v);
                 }
                 return positive - negative;
             });
@@ -103,16 +94,15 @@ final class Recommendations {
     QueryEngine.Ranked discover(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
                                 Set<PointId> exclude, Query.Discover d, int limit) {
         String using = QueryEngine.using(level);
-        VectorParams params = denseParams(collection, using);
-        Distance distance = params.distance();
-        float[] target = resolve(collection, level, using, params, d.target(), true);
-        List<float[][]> pairs = pairs(collection, level, using, params, d.context());
-        return scan(collection, filter, restrictTo, exclude, limit, using, v -> {
+        ExampleSpace space = ExampleSpace.of(collection, using, similarity);
+        VectorData target = resolve(collection, level, using, space, d.target(), true);
+        List<VectorData[]> pairs = pairs(collection, level, using, space, d.context());
+        return scan(collection, filter, restrictTo, exclude, limit, using, space, v -> {
             int rank = 0;
-            for (float[][] pair : pairs) {
-                rank += similarity.internal(distance, v, pair[0]) > similarity.internal(distance, v, pair[1]) ? 1 : -1;
+            for (VectorData[] pair : pairs) {
+                rank += space.similarity(pair[0], v) > space.similarity(pair[1], v) ? 1 : -1;
             }
-            return discoveryScore(rank, similarity.internal(distance, v, target));
+            return discoveryScore(rank, space.similarity(target, v));
         });
     }
 
@@ -128,13 +118,12 @@ final class Recommendations {
     QueryEngine.Ranked context(LiveCollection collection, Prefetch level, Filter filter, Set<PointId> restrictTo,
                                Set<PointId> exclude, Query.Context c, int limit) {
         String using = QueryEngine.using(level);
-        VectorParams params = denseParams(collection, using);
-        Distance distance = params.distance();
-        List<float[][]> pairs = pairs(collection, level, using, params, c.pairs());
-        return scan(collection, filter, restrictTo, exclude, limit, using, v -> {
+        ExampleSpace space = ExampleSpace.of(collection, using, similarity);
+        List<VectorData[]> pairs = pairs(collection, level, using, space, c.pairs());
+        return scan(collection, filter, restrictTo, exclude, limit, using, space, v -> {
             float loss = 0;
-            for (float[][] pair : pairs) {
-                loss += contextLoss(similarity.internal(distance, v, pair[0]), similarity.internal(distance, v, pair[1]));
+            for (VectorData[] pair : pairs) {
+                loss += contextLoss(space.similarity(pair[0], v), space.similarity(pair[1], v));
             }
             return loss;
         });
@@ -145,21 +134,23 @@ final class Recommendations {
         return fastSigmoid(Math.min(difference, 0f));
     }
 
-    private interface DenseScorer {
-        float score(float[] vector);
+    private interface Scorer {
+        float score(VectorData stored);
     }
 
     private static QueryEngine.Ranked scan(LiveCollection collection, Filter filter, Set<PointId> restrictTo,
-                                           Set<PointId> exclude, int limit, String using, DenseScorer scorer) {
-        return new QueryEngine.Ranked(ExactScan.top(collection, filter, restrictTo, exclude,
-                p -> p.vectors().get(using) instanceof VectorData.Dense d ? scorer.score(d.values()) : null,
-                limit, true), true);
+                                           Set<PointId> exclude, int limit, String using, ExampleSpace space,
+                                           Scorer scorer) {
+        return new QueryEngine.Ranked(ExactScan.top(collection, filter, restrictTo, exclude, p -> {
+            VectorData stored = p.vectors().get(using);
+            return stored != null && space.holds(stored) ? scorer.score(stored) : null;
+        }, limit, true), true);
     }
 
-    private float max(Distance distance, float[] v, List<float[]> examples) {
+    private static float max(ExampleSpace space, VectorData v, List<VectorData> examples) {
         float best = Float.NEGATIVE_INFINITY;
-        for (float[] e : examples) {
-            best = Math.max(best, similarity.internal(distance, v, e));
+        for (VectorData e : examples) {
+            best = Math.max(best, space.similarity(e, v));
         }
         return best;
     }
@@ -172,50 +163,30 @@ final class Recommendations {
         return 0.5f * (fastSigmoid(x) + 1);
     }
 
-    private static VectorParams denseParams(LiveCollection collection, String using) {
-        VectorParams params = collection.config().params().vectors().byName().get(using);
-        if (params == null) {
-            if (collection.config().params().sparseVectorsOrEmpty().containsKey(using)) {
-                throw new BadRequestException("recommend, discover and context queries on sparse vectors are not"
-                        + " supported yet by this server");
-            }
-            throw new BadInputException("Not existing vector name error: " + using);
-        }
-        if (params.multivector() != null) {
-            throw new BadRequestException("recommend, discover and context queries on multivectors are not"
-                    + " supported yet by this server");
-        }
-        return params;
-    }
-
-    private List<float[][]> pairs(LiveCollection collection, Prefetch level, String using, VectorParams params,
-                                  List<ContextPair> context) {
-        List<float[][]> out = new ArrayList<>();
+    private List<VectorData[]> pairs(LiveCollection collection, Prefetch level, String using, ExampleSpace space,
+                                     List<ContextPair> context) {
+        List<VectorData[]> out = new ArrayList<>();
         for (ContextPair p : context) {
-            out.add(new float[][] {resolve(collection, level, using, params, p.positive(), true),
-                    resolve(collection, level, using, params, p.negative(), true)});
+            out.add(new VectorData[] {resolve(collection, level, using, space, p.positive(), true),
+                    resolve(collection, level, using, space, p.negative(), true)});
         }
         return out;
     }
 
-    private List<float[]> resolveAll(LiveCollection collection, Prefetch level, String using, VectorParams params,
-                                     List<QueryVector> examples, boolean preprocess) {
-        List<float[]> out = new ArrayList<>();
+    private List<VectorData> resolveAll(LiveCollection collection, Prefetch level, String using, ExampleSpace space,
+                                        List<QueryVector> examples, boolean preprocess) {
+        List<VectorData> out = new ArrayList<>();
         for (QueryVector v : examples) {
-            out.add(resolve(collection, level, using, params, v, preprocess));
+            out.add(resolve(collection, level, using, space, v, preprocess));
         }
         return out;
     }
 
-    /** The example as a dense vector; {@code preprocess}: normalised for Cosine, as the scorers see it. */
-    private float[] resolve(LiveCollection collection, Prefetch level, String using, VectorParams params,
-                            QueryVector v, boolean preprocess) {
+    /** The example checked against the space; {@code preprocess}: in the form the scorers see it. */
+    private VectorData resolve(LiveCollection collection, Prefetch level, String using, ExampleSpace space,
+                               QueryVector v, boolean preprocess) {
         VectorData data = engine.vectors().resolve(v, collection, using, level.lookupFrom());
-        if (!(data instanceof VectorData.Dense d)) {
-            throw new BadInputException("Examples for vector `" + using + "` must be single dense vectors");
-        }
-        QueryEngine.checkDim(d.values().length, params.size());
-        return preprocess ? similarity.scoring().preprocess(params.distance(), d.values()) : d.values();
+        return preprocess ? space.prepare(data) : space.check(data);
     }
 
     static float[] average(List<float[]> vectors) {

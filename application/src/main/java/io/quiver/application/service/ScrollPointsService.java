@@ -2,7 +2,7 @@ package io.quiver.application.service;
 
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.out.PayloadIndex;
-import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.index.PayloadSchemaType;
 import io.quiver.domain.point.OrderBy;
 import io.quiver.domain.point.Point;
@@ -39,16 +39,23 @@ final class ScrollPointsService implements ScrollPointsUseCase {
         return new ScrollPage(page, next[0]);
     }
 
-    /** Walks the key's range index in value order; a point with several values appears once per value. */
-    private static ScrollPage ordered(LiveCollection collection, ScrollQuery query) {
-        OrderBy orderBy = query.orderBy();
-        PayloadIndex index = collection.payloadIndexes().values().stream()
+    /** The range-capable index that {@code order_by} walks (scroll and the order_by query). */
+    static PayloadIndex rangeIndex(LiveCollection collection, OrderBy orderBy) {
+        return collection.payloadIndexes().values().stream()
                 .filter(i -> i.schema().fieldName().equals(orderBy.key()) && i.schema().type().supportsOrdering()
                         // an integer index built for lookups only has no ranges to walk
                         && !(i.schema().type() == PayloadSchemaType.INTEGER && !i.schema().flag("range", true)))
                 .findFirst()
-                .orElseThrow(() -> new BadRequestException("No range index for `order_by` key: `" + orderBy.key()
-                        + "`. Please create one to use `order_by`. Integer, float and datetime indexes support it."));
+                .orElseThrow(() -> new BadInputException("No range index for `order_by` key: `" + orderBy.key()
+                        + "`. Please create one to use `order_by`. Check"
+                        + " https://qdrant.tech/documentation/concepts/indexing/#payload-index to see which payload"
+                        + " schemas support Range conditions"));
+    }
+
+    /** Walks the key's range index in value order; a point with several values appears once per value. */
+    private static ScrollPage ordered(LiveCollection collection, ScrollQuery query) {
+        OrderBy orderBy = query.orderBy();
+        PayloadIndex index = rangeIndex(collection, orderBy);
         FilteredPoints.Plan plan = FilteredPoints.plan(collection, query.filter());
         List<PointRecord> page = new ArrayList<>(Math.min(query.limit(), 1024));
         index.visitOrdered(orderBy.descending(), orderBy.startFrom(), (value, id) -> {

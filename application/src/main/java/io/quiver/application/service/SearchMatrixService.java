@@ -51,17 +51,18 @@ final class SearchMatrixService implements SearchMatrixUseCase {
         Set<PointId> sampled = new LinkedHashSet<>(ids);
         Filter onlySampled = new Filter(List.of(new Condition.HasId(sampled)), null, null, null);
         List<List<Neighbour>> nearest = new ArrayList<>(sample.size());
+        int limitAndSelf = (int) Math.min((long) request.limit() + 1, Integer.MAX_VALUE);
         for (Point point : sample) {
             VectorData vector = point.vectors().get(using);
             List<ScoredId> hits = engine.nearestTo(collection, using, vector, onlySampled, SearchParams.DEFAULT,
-                    null, null, request.limit() + 1).hits();
-            List<Neighbour> row = new ArrayList<>(request.limit() + 1);
+                    null, null, limitAndSelf).hits();
+            List<Neighbour> row = new ArrayList<>(hits.size());
             for (ScoredId hit : hits) {
                 if (!hit.id().equals(point.id())) {
                     row.add(new Neighbour(hit.id(), hit.score()));
                 }
             }
-            if (row.size() == request.limit() + 1) {
+            if (row.size() == limitAndSelf) {
                 row.removeLast();
             }
             nearest.add(row);
@@ -71,7 +72,7 @@ final class SearchMatrixService implements SearchMatrixUseCase {
 
     /** Up to {@code size} points drawn uniformly at random among those passing {@code filter}. */
     private static List<Point> sample(LiveCollection collection, Filter filter, int size) {
-        List<Point> reservoir = new ArrayList<>(size);
+        List<Point> reservoir = new ArrayList<>(Math.min(size, 1024)); // a client's size; grows as points come
         long[] seen = {0};
         ThreadLocalRandom random = ThreadLocalRandom.current();
         FilteredPoints.visit(collection, filter, null, p -> {

@@ -43,9 +43,9 @@ final class SearchPointsService implements SearchPointsUseCase {
         Distance distance = params.distance();
         float[] q = scoring.preprocess(distance, query.vector());
         HnswConfig hnsw = DenseSearch.hnswOf(collection, params);
-        int want = query.limit() + query.offset();
+        int want = (int) Math.min((long) query.limit() + query.offset(), Integer.MAX_VALUE);
         List<ScoredId> hits = nearest(collection, index, q, want, query, hnsw);
-        List<ScoredPoint> result = new ArrayList<>(query.limit());
+        List<ScoredPoint> result = new ArrayList<>(Math.min(query.limit(), hits.size()));
         int skipped = 0;
         for (ScoredId hit : hits) {
             if (query.scoreThreshold() != null && !Scoring.passesThreshold(distance, hit.score(), query.scoreThreshold())) {

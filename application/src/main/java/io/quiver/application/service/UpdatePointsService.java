@@ -19,11 +19,10 @@ final class UpdatePointsService implements UpdatePointsUseCase {
 
     @Override
     public List<UpdateResult> update(UpdatePointsCommand command) {
-        LiveCollection collection = registry.resolve(command.collection());
         UpdateResult.Status status = command.waitForResult() ? UpdateResult.Status.COMPLETED
                 : UpdateResult.Status.ACKNOWLEDGED;
         List<UpdateResult> results = new ArrayList<>(command.operations().size());
-        collection.writeLock().lock();
+        LiveCollection collection = registry.lockForWriting(command.collection());
         try {
             for (UpdateOperation op : command.operations()) {
                 List<PointWrite> writes = planner.plan(op, collection);

@@ -16,6 +16,7 @@ public final class UseCaseFactory {
                 ports.payloadIndexes(), new VectorIndexes(ports.vectorIndexes()),
                 new SparseIndexes(ports.sparseIndexes()));
         Scoring scoring = new Scoring(ports.vectorMath());
+        Snapshots snapshots = new Snapshots(ports.snapshotArchives(), ports.snapshotStorage());
         OperationPlanner planner = new OperationPlanner(new PointPreparation(scoring));
         QueryEngine engine = new QueryEngine(new QueryVectors(registry), new Similarity(ports.vectorMath()));
         return new Application(
@@ -37,6 +38,11 @@ public final class UseCaseFactory {
                 new QueryPointsService(registry, engine),
                 new GroupPointsService(registry, engine),
                 new SearchMatrixService(registry, engine),
+                new CreateSnapshotService(registry, snapshots),
+                new ListSnapshotsService(registry, snapshots),
+                new DownloadSnapshotService(registry, snapshots),
+                new DeleteSnapshotService(registry, snapshots),
+                new RecoverSnapshotService(registry, snapshots),
                 registry::close);
     }
 }

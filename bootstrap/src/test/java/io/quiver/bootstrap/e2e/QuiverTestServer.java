@@ -115,7 +115,7 @@ public final class QuiverTestServer implements AutoCloseable, BeforeAllCallback,
 
     static QuiverConfig config(Path storage) {
         return new QuiverConfig("127.0.0.1", 0, storage, QuiverConfig.DEFAULT_MAX_REQUEST_SIZE_MB,
-                null, null, "WARN");
+                null, null, "WARN").withSnapshotsPath(storage.resolve("snapshots"));
     }
 
     /** Stops the server and starts a new one on the same storage (the port changes: take a new client). */

@@ -23,6 +23,12 @@
  *       {@code QuiverTestServer.start(c -> c.withMaxRequestSizeMb(1))} in a try-with-resources.</li>
  *   <li>Crash and restart tests: {@link io.quiver.bootstrap.e2e.QuiverProcess} runs the server as a separate
  *       OS process ({@code kill()} = SIGKILL, {@code stop()} = SIGTERM).</li>
+ *   <li>Snapshots: a test server keeps them in {@code storage().resolve("snapshots")} (deleted with the
+ *       storage), so {@code file://} recoveries can point there. Binary downloads and multipart uploads go
+ *       through a plain {@code HttpClient} (see {@code SnapshotsTest}); a second server for recoveries is
+ *       {@code QuiverTestServer.start()}.</li>
+ *   <li>Requests no document describes (broken JSON bytes, wrong content types, raw sockets): see
+ *       {@code HostileInputTest}, which sends them raw and checks Qdrant's error envelope itself.</li>
  * </ol>
  */
 package io.quiver.bootstrap.e2e;

@@ -7,7 +7,7 @@ package io.quiver.domain.error;
 public abstract sealed class QuiverException extends RuntimeException
         permits MalformedInputException, NotFoundException, AlreadyExistsException, BadInputException, BadRequestException,
                 ValidationException, ForbiddenException, UnauthorizedException, TimeoutException,
-                PreconditionFailedException, StandaloneModeException, InternalException {
+                PreconditionFailedException, StandaloneModeException, ChecksumMismatchException, InternalException {
 
     private final String description;
 

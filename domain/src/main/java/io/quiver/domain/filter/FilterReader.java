@@ -84,6 +84,21 @@ public final class FilterReader {
         return filter;
     }
 
+    /**
+     * Reads one condition (a field condition, {@code is_empty}, {@code has_id}, … or a nested filter), as a
+     * filter clause holds it; the same errors as {@link #read}.
+     */
+    public static Condition readCondition(PayloadValue value, String path) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(path, "path");
+        FilterReader reader = new FilterReader();
+        Condition condition = reader.condition(value, path);
+        if (!reader.violations.isEmpty()) {
+            throw new ValidationException(reader.violations);
+        }
+        return condition;
+    }
+
     // ---- filter and clauses ------------------------------------------------------------------------
 
     /** A filter, or null when a rule violation inside it was recorded. */

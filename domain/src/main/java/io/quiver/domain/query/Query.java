@@ -59,7 +59,18 @@ public sealed interface Query {
         }
     }
 
+    /** Points in the order of a payload key's range index, as a scroll with {@code order_by}. */
     record OrderByQuery(OrderBy orderBy) implements Query {
+        public OrderByQuery {
+            Objects.requireNonNull(orderBy, "orderBy");
+        }
+    }
+
+    /** Score boosting: the prefetched points re-scored by a {@link Formula}, higher is better. */
+    record FormulaQuery(Formula formula) implements Query {
+        public FormulaQuery {
+            Objects.requireNonNull(formula, "formula");
+        }
     }
 
     enum FusionMethod { RRF, DBSF }

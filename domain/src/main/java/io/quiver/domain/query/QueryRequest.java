@@ -21,6 +21,8 @@ public record QueryRequest(List<Prefetch> prefetch, Query query, String using, F
 
     /** This request as a prefetch level (what the engine executes recursively). */
     public Prefetch asPrefetch() {
-        return new Prefetch(prefetch, query, using, filter, params, scoreThreshold, limit + offset, lookupFrom);
+        // limit and offset are each up to Integer.MAX_VALUE: their sum saturates instead of turning negative
+        int depth = (int) Math.min((long) limit + offset, Integer.MAX_VALUE);
+        return new Prefetch(prefetch, query, using, filter, params, scoreThreshold, depth, lookupFrom);
     }
 }

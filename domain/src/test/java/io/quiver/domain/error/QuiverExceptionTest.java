@@ -36,7 +36,16 @@ class QuiverExceptionTest {
                 .containsExactlyInAnyOrder("MalformedInputException", "NotFoundException", "AlreadyExistsException",
                         "BadInputException", "BadRequestException", "ValidationException", "ForbiddenException",
                         "UnauthorizedException", "TimeoutException", "PreconditionFailedException",
-                        "StandaloneModeException", "InternalException");
+                        "StandaloneModeException", "ChecksumMismatchException", "InternalException");
+    }
+
+    @Test
+    void aChecksumMismatchNamesBothSums() {
+        ChecksumMismatchException e = new ChecksumMismatchException("aa", "bb");
+
+        assertThat(e.expected()).isEqualTo("aa");
+        assertThat(e.actual()).isEqualTo("bb");
+        assertThat(e.description()).isEqualTo("expected aa, actual bb");
     }
 
     @Test

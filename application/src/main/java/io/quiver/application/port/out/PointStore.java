@@ -32,6 +32,23 @@ public interface PointStore extends AutoCloseable {
 
     long lastOperationId();
 
+    /**
+     * Stores points whole, keeping the versions they carry (a collection recovered from a snapshot), and
+     * records {@code lastOperationId} as the last operation applied. Stores without a form of their own
+     * fall back to one {@link #write} per run of equal versions.
+     */
+    default void restore(List<Point> points, long lastOperationId) {
+        int start = 0;
+        for (int i = 1; i <= points.size(); i++) {
+            if (i == points.size() || points.get(i).version() != points.get(start).version()) {
+                List<PointWrite> run = new java.util.ArrayList<>(i - start);
+                points.subList(start, i).forEach(p -> run.add(new PointWrite.Put(p)));
+                write(run, points.get(start).version());
+                start = i;
+            }
+        }
+    }
+
     long count();
 
     /**

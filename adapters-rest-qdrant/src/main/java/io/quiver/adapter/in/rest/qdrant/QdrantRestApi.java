@@ -44,6 +44,12 @@ import io.quiver.adapter.in.rest.qdrant.http.RecommendRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.GroupsRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.MatrixRoutes;
 import io.quiver.adapter.in.rest.qdrant.http.PointsRoutes;
+import io.quiver.adapter.in.rest.qdrant.http.SnapshotsRoutes;
+import io.quiver.application.port.in.CreateSnapshotUseCase;
+import io.quiver.application.port.in.DeleteSnapshotUseCase;
+import io.quiver.application.port.in.DownloadSnapshotUseCase;
+import io.quiver.application.port.in.ListSnapshotsUseCase;
+import io.quiver.application.port.in.RecoverSnapshotUseCase;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,7 +80,12 @@ public final class QdrantRestApi {
                            ManageVectorNamesUseCase vectorNames,
                            QueryPointsUseCase queryPoints,
                            GroupPointsUseCase groupPoints,
-                           SearchMatrixUseCase searchMatrix) {
+                           SearchMatrixUseCase searchMatrix,
+                           CreateSnapshotUseCase createSnapshot,
+                           ListSnapshotsUseCase listSnapshots,
+                           DownloadSnapshotUseCase downloadSnapshot,
+                           DeleteSnapshotUseCase deleteSnapshot,
+                           RecoverSnapshotUseCase recoverSnapshot) {
     }
 
     private final UseCases useCases;
@@ -136,6 +147,8 @@ public final class QdrantRestApi {
                 new GroupsRoutes(useCases.groupPoints()),
                 new MatrixRoutes(useCases.searchMatrix()),
                 new IndexRoutes(useCases.payloadIndexes(), useCases.facet()),
-                new VectorNameRoutes(useCases.vectorNames()));
+                new VectorNameRoutes(useCases.vectorNames()),
+                new SnapshotsRoutes(useCases.createSnapshot(), useCases.listSnapshots(), useCases.downloadSnapshot(),
+                        useCases.deleteSnapshot(), useCases.recoverSnapshot(), useCases.listCollections()));
     }
 }

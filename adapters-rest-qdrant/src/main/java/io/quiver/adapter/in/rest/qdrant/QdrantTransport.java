@@ -31,6 +31,9 @@ public final class QdrantTransport {
         return DirectHandlers.builder()
                 .addHandler(DirectHandler.EventType.BAD_REQUEST, tooLarge)
                 .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, tooLarge)
+                // a URI or headers Helidon cannot take: still Qdrant's error envelope, not an empty body
+                .addHandler(DirectHandler.EventType.OTHER, tooLarge)
+                .addHandler(DirectHandler.EventType.FORBIDDEN, tooLarge)
                 .build();
     }
 }

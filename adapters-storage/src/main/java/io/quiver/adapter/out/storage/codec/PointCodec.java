@@ -91,13 +91,13 @@ public final class PointCodec {
             int count = b.getInt();
             Map<String, VectorData> vectors = new LinkedHashMap<>();
             for (int v = 0; v < count; v++) {
-                byte[] name = new byte[b.getInt()];
+                byte[] name = new byte[length(b, b.getInt(), 1)];
                 b.get(name);
                 byte kind = b.get();
                 VectorData data = switch (kind) {
-                    case DENSE -> new VectorData.Dense(getFloats(b, b.getInt()));
+                    case DENSE -> new VectorData.Dense(getFloats(b, length(b, b.getInt(), 4)));
                     case SPARSE -> {
-                        int n = b.getInt();
+                        int n = length(b, b.getInt(), 8);
                         int[] idx = new int[n];
                         for (int i = 0; i < n; i++) {
                             idx[i] = b.getInt();
@@ -105,8 +105,9 @@ public final class PointCodec {
                         yield new VectorData.Sparse(idx, getFloats(b, n));
                     }
                     case MULTI -> {
-                        int rows = b.getInt();
-                        int dim = b.getInt();
+                        int rows = length(b, b.getInt(), 1);
+                        int dim = length(b, b.getInt(), 4);
+                        length(b, (long) rows * dim, 4);
                         float[][] m = new float[rows][];
                         for (int r = 0; r < rows; r++) {
                             m[r] = getFloats(b, dim);
@@ -124,6 +125,17 @@ public final class PointCodec {
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
             throw new InternalException("stored point " + id + " is truncated", e);
         }
+    }
+
+    /**
+     * A length read from the bytes, checked against what is left before anything is allocated for it, so
+     * that damaged (or hostile) bytes fail as truncated instead of asking for gigabytes.
+     */
+    private static int length(ByteBuffer b, long count, int bytesEach) {
+        if (count < 0 || count * bytesEach > b.remaining()) {
+            throw new java.nio.BufferUnderflowException();
+        }
+        return (int) count;
     }
 
     private static int vectorSize(VectorData v) {

@@ -27,6 +27,14 @@ public final class InMemoryPointStorePort implements PointStorePort {
         stores.remove(collection);
     }
 
+    @Override
+    public void move(String from, String to) {
+        Store store = stores.remove(from);
+        if (store != null) {
+            stores.put(to, store);
+        }
+    }
+
     private static final class Store implements PointStore {
         private final ConcurrentSkipListMap<PointId, Point> points = new ConcurrentSkipListMap<>();
         private volatile long lastOperationId;
@@ -57,6 +65,12 @@ public final class InMemoryPointStorePort implements PointStorePort {
                 }
             }
             lastOperationId = operationId;
+        }
+
+        @Override
+        public synchronized void restore(List<Point> restored, long operationId) {
+            restored.forEach(p -> points.put(p.id(), p));
+            lastOperationId = Math.max(lastOperationId, operationId);
         }
 
         @Override

@@ -57,6 +57,15 @@ final class MvStorePointStore implements PointStore {
     }
 
     @Override
+    public synchronized void restore(List<Point> restored, long lastOperationId) {
+        for (Point p : restored) {
+            points.put(PointCodec.key(p.id()), PointCodec.encode(p));
+        }
+        meta.put(LAST_OPERATION, Math.max(lastOperationId(), lastOperationId));
+        store.commit();
+    }
+
+    @Override
     public long lastOperationId() {
         Long last = meta.get(LAST_OPERATION);
         return last == null ? 0 : last;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
@@ -23,6 +24,33 @@ public final class MvStorePointStorePort implements PointStorePort {
 
     public MvStorePointStorePort(Path storageDir) {
         this.collectionsDir = storageDir.resolve("collections");
+        deleteLeftoverStaging();
+    }
+
+    /**
+     * Folders of collections that were being built apart (a snapshot being recovered) or set aside when a
+     * server stopped: their names start with NUL, which no collection name may contain, so they belong to
+     * no collection and are deleted at start.
+     */
+    private void deleteLeftoverStaging() {
+        if (!Files.isDirectory(collectionsDir)) {
+            return;
+        }
+        try (Stream<Path> folders = Files.list(collectionsDir)) {
+            for (Path folder : folders.toList()) {
+                Path nameFile = folder.resolve("collection-name.txt");
+                if (Files.isRegularFile(nameFile)
+                        && Files.readString(nameFile, StandardCharsets.UTF_8).startsWith("\u0000")) {
+                    try (Stream<Path> walk = Files.walk(folder)) {
+                        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // leftovers only cost space; the next start tries again
+        }
     }
 
     @Override
@@ -49,6 +77,24 @@ public final class MvStorePointStorePort implements PointStorePort {
             }
         } catch (IOException e) {
             throw new InternalException("cannot delete the data of collection " + collection + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renames the folder of {@code from} to that of {@code to} (which must not exist) in one atomic move on
+     * the same file system. A store still open on {@code from} keeps working on its open file, wherever
+     * the folder has gone.
+     */
+    @Override
+    public void move(String from, String to) {
+        Path source = folderOf(from);
+        Path target = folderOf(to);
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.writeString(target.resolve("collection-name.txt"), to, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InternalException("cannot move the data of collection " + from + " to " + to + ": "
+                    + e.getMessage(), e);
         }
     }
 

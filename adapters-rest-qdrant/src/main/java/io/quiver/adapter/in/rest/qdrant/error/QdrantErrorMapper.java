@@ -5,6 +5,7 @@ import io.quiver.adapter.in.rest.qdrant.mapping.MalformedJsonException;
 import io.quiver.domain.error.AlreadyExistsException;
 import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.error.BadRequestException;
+import io.quiver.domain.error.ChecksumMismatchException;
 import io.quiver.domain.error.ForbiddenException;
 import io.quiver.domain.error.InternalException;
 import io.quiver.domain.error.MalformedInputException;
@@ -51,6 +52,8 @@ public final class QdrantErrorMapper {
             case TimeoutException x -> new ApiError(408, "Timeout: " + x.description());
             case PreconditionFailedException p -> new ApiError(412, "Pre-condition failure: " + p.description());
             case StandaloneModeException s -> new ApiError(405, s.description());
+            case ChecksumMismatchException c ->
+                    new ApiError(400, "Checksum mismatch: expected " + c.expected() + ", actual " + c.actual());
             case InternalException i -> new ApiError(500, "Service internal error: " + i.description());
         };
     }

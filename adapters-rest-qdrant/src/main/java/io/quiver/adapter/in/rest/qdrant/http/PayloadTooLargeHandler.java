@@ -18,6 +18,10 @@ import java.io.UncheckedIOException;
  * Helidon's empty 413. Helidon rejects such a request itself — from its {@code Content-Length} before
  * routing, or while a chunked body is being read — so this is a transport-level handler rather than a
  * route error handler; either way the body is never held in memory and nothing is written.
+ *
+ * <p>Every other request Helidon refuses before routing (a request line or URI too long, headers it
+ * cannot parse) gets the same envelope with Helidon's status and its standard reason, rather than an
+ * empty body: clients always find {@code {"status":{"error":…}}}.
  */
 public final class PayloadTooLargeHandler implements DirectHandler {
 
@@ -34,18 +38,20 @@ public final class PayloadTooLargeHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
-        // Helidon reports an oversized body as a BAD_REQUEST event with status 413; other bad requests
-        // keep Helidon's own answer
-        if (status.code() != Status.REQUEST_ENTITY_TOO_LARGE_413.code() && eventType != EventType.PAYLOAD_TOO_LARGE) {
+        // Helidon reports an oversized body as a BAD_REQUEST event with status 413
+        boolean tooLarge = status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code()
+                || eventType == EventType.PAYLOAD_TOO_LARGE;
+        if (!tooLarge && status.code() < 400) {
             return DEFAULT.handle(request, eventType, status, headers, message);
         }
+        ApiError answer = tooLarge ? error : new ApiError(status.code(), status.reasonPhrase());
         TransportResponse.Builder response = TransportResponse.builder()
-                .status(Status.create(error.status()))
+                .status(Status.create(answer.status()))
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 // the rest of the oversized body is still on the wire: this connection cannot be reused
                 .keepAlive(false)
-                .entity(envelope());
+                .entity(envelope(answer));
         if (cors) {
             response.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         }
@@ -56,7 +62,7 @@ public final class PayloadTooLargeHandler implements DirectHandler {
         return error;
     }
 
-    private byte[] envelope() {
+    private static byte[] envelope(ApiError error) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JsonTrees.generator(out)) {
             g.writeStartObject();

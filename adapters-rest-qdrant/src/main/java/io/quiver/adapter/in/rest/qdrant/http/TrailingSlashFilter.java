@@ -16,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Normalises paths the way Qdrant's router sees them, before routing: one trailing slash is trimmed, and
- * a collection name carrying an encoded slash ({@code %2F}) is answered as that (invalid or unknown) name
- * rather than being split into two path segments.
+ * Normalises paths the way Qdrant's router sees them, before routing: one trailing slash is trimmed, a
+ * collection name carrying an encoded slash ({@code %2F}) is answered as that (invalid or unknown) name
+ * rather than being split into two path segments, and dot segments are never resolved into another route.
  */
 public final class TrailingSlashFilter implements Filter {
 
@@ -33,7 +33,25 @@ public final class TrailingSlashFilter implements Filter {
             req.prologue(prologue.withUriPath(UriPath.create(raw)));
         }
         rejectEncodedSlashInCollectionName(raw, prologue.method());
+        rejectDotSegments(raw, prologue.method());
         chain.proceed();
+    }
+
+    /**
+     * A {@code .} or {@code ..} segment (also percent-encoded) is taken literally by Qdrant's router, so it
+     * names an unknown collection or snapshot; it must never be resolved into another route ({@code DELETE
+     * /collections/c/snapshots/..} is not {@code DELETE /collections/c}).
+     */
+    private static void rejectDotSegments(String raw, Method method) {
+        if (!raw.contains(".") && !raw.toLowerCase(Locale.ROOT).contains("%2e")) {
+            return;
+        }
+        for (String segment : raw.split("/")) {
+            String s = segment.toLowerCase(Locale.ROOT).replace("%2e", ".");
+            if (s.equals(".") || s.equals("..")) {
+                throw new NotFoundException("no route for " + method.text() + " " + raw);
+            }
+        }
     }
 
     private static void rejectEncodedSlashInCollectionName(String raw, Method method) {

@@ -520,7 +520,7 @@ public final class PointsMapper {
         g.writeEndObject();
     }
 
-    /** A {@code ScoredPoint}: id, version, score, then payload and vector when selected. */
+    /** A {@code ScoredPoint}: id, version, score, then payload and vector when selected, and any order value. */
     public static void writeScoredPoint(JsonGenerator g, ScoredPoint hit) throws IOException {
         g.writeStartObject();
         g.writeFieldName("id");
@@ -528,6 +528,10 @@ public final class PointsMapper {
         g.writeNumberField("version", hit.version());
         g.writeNumberField("score", hit.score());
         writeBody(g, hit.record());
+        if (hit.record().orderValue() != null) {
+            g.writeFieldName("order_value");
+            JsonTrees.write(g, hit.record().orderValue());
+        }
         g.writeEndObject();
     }
 

@@ -84,10 +84,15 @@ public final class QueryMapper {
         if (!(v instanceof ObjectValue o) || o.fields().containsKey("indices") || isInference(o)) {
             return new Query.Nearest(vector(v, path), null);
         }
-        if (o.fields().size() != 1 && !(o.fields().containsKey("nearest") && o.fields().size() == 2)) {
+        boolean formula = o.fields().containsKey("formula");
+        if (o.fields().size() != 1 && !(o.fields().containsKey("nearest") && o.fields().size() == 2)
+                && !(formula && o.fields().containsKey("defaults") && o.fields().size() == 2)) {
             throw new MalformedInputException(path + ": expected exactly one query kind");
         }
         TreeReader r = TreeReader.of(o, path);
+        if (formula) {
+            return new Query.FormulaQuery(FormulaMapper.formula(r));
+        }
         if (r.has("nearest")) {
             TreeReader mmr = r.child("mmr");
             Query.Mmr m = null;
@@ -150,7 +155,7 @@ public final class QueryMapper {
                 }
                 yield new Query.Sample();
             }
-            case "formula", "relevance_feedback" -> throw new BadRequestException(
+            case "relevance_feedback" -> throw new BadRequestException(
                     "`" + kind + "` queries are not supported yet by this server");
             default -> throw TreeReader.unknownVariant(path, kind, List.of("nearest", "recommend", "discover", "context",
                     "order_by", "fusion", "rrf", "formula", "sample", "relevance_feedback"));

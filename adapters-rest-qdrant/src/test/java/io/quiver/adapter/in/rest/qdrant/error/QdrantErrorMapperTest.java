@@ -9,6 +9,7 @@ import io.quiver.domain.error.AlreadyExistsException;
 import io.quiver.domain.error.BadInputException;
 import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.error.ForbiddenException;
+import io.quiver.domain.error.ChecksumMismatchException;
 import io.quiver.domain.error.InternalException;
 import io.quiver.domain.error.MalformedInputException;
 import io.quiver.domain.error.NotFoundException;
@@ -56,6 +57,7 @@ class QdrantErrorMapperTest {
                 arguments(new PreconditionFailedException("points are being updated"), 412,
                         "Pre-condition failure: points are being updated"),
                 arguments(new StandaloneModeException("Distributed mode disabled"), 405, "Distributed mode disabled"),
+                arguments(new ChecksumMismatchException("ab12", "cd34"), 400, "Checksum mismatch: expected ab12, actual cd34"),
                 arguments(new InternalException("disk full", new IOException("ENOSPC")), 500,
                         "Service internal error: disk full"));
     }

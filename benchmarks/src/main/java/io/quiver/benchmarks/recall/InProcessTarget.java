@@ -1,0 +1,170 @@
+package io.quiver.benchmarks.recall;
+
+import io.quiver.adapter.out.storage.memory.InMemoryVectorIndexPort;
+import io.quiver.application.port.out.VectorIndex;
+import io.quiver.application.port.out.VectorIndexPort;
+import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
+import io.quiver.domain.point.PointId;
+import io.quiver.domain.vector.Scoring;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The engine without HTTP: one {@link VectorIndex} opened through {@link VectorIndexPort}, filled by
+ * one writer, searched with {@link VectorIndex#searchGraph}. Filters become an id predicate over the
+ * labels (the same test the payload index would answer), so the run measures the index, not payload
+ * lookups.
+ */
+final class InProcessTarget implements AutoCloseable {
+
+    static final String HNSW_PORT = "io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort";
+
+    private final Dataset data;
+    private final float[][] queries;
+    private final int k;
+    private final VectorIndexPort port;
+    private final Path storage;
+    private final boolean deleteStorage;
+    private final VectorIndex index;
+    private final Map<String, Object> build = new LinkedHashMap<>();
+
+    InProcessTarget(Dataset data, Scoring scoring, String indexKind, int m, int efConstruct, int k, Path storageRoot,
+                    int buildThreads, double buildTimeoutSeconds) throws Exception {
+        this.data = data;
+        this.k = k;
+        this.queries = new float[data.queries().length][];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = scoring.preprocess(data.distance(), data.queries()[q]);
+        }
+        switch (indexKind) {
+            case "exact" -> {
+                port = new InMemoryVectorIndexPort();
+                storage = null;
+                deleteStorage = false;
+            }
+            case "hnsw" -> {
+                deleteStorage = storageRoot == null;
+                storage = storageRoot != null ? Files.createDirectories(storageRoot) : Files.createTempDirectory("quiver-recall-");
+                port = hnswPort(storage, buildThreads);
+            }
+            default -> throw new IllegalArgumentException("--index must be exact or hnsw, not " + indexKind);
+        }
+        build.put("port", port.getClass().getName());
+        if (indexKind.equals("hnsw")) {
+            build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads) : "port default");
+        }
+        if (storage != null) {
+            build.put("storage", storage.toString());
+        }
+        VectorIndexSpec spec = new VectorIndexSpec(data.dimension(), data.distance(), m, efConstruct);
+        index = port.open("recall", "", spec);
+        float[][] base = data.base();
+        float[][] prepared = new float[base.length][];
+        for (int i = 0; i < base.length; i++) {
+            prepared[i] = scoring.preprocess(data.distance(), base[i]);
+        }
+        Sweep.progress("upserting %d vectors into %s", base.length, port.getClass().getSimpleName());
+        CpuMonitor.Snapshot cpuStart = CpuMonitor.now();
+        long start = System.nanoTime();
+        int step = Math.max(1, base.length / 10);
+        for (int i = 0; i < base.length; i++) {
+            index.upsert(PointId.of(i), prepared[i], 1);
+            if ((i + 1) % step == 0) {
+                Sweep.progress("upserted %d/%d (%.1f s, indexed %d)", i + 1, base.length,
+                        (System.nanoTime() - start) / 1e9, index.indexedCount());
+            }
+        }
+        double upsertSeconds = (System.nanoTime() - start) / 1e9;
+        long deadline = System.nanoTime() + (long) (buildTimeoutSeconds * 1e9);
+        long lastReport = System.nanoTime();
+        while (!index.upToDate()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("index not up to date after " + buildTimeoutSeconds + " s");
+            }
+            Thread.sleep(20);
+            if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                lastReport = System.nanoTime();
+                Sweep.progress("building: indexed %d/%d (%.1f s)", index.indexedCount(), base.length,
+                        (System.nanoTime() - start) / 1e9);
+            }
+        }
+        double totalSeconds = (System.nanoTime() - start) / 1e9;
+        build.put("points", base.length);
+        build.put("upsertSeconds", round(upsertSeconds));
+        build.put("upsertPointsPerSecond", Math.round(base.length / upsertSeconds));
+        build.put("upToDateSeconds", round(totalSeconds));
+        build.put("buildPointsPerSecond", Math.round(base.length / totalSeconds));
+        build.put("otherProcessesCoresDuringBuild", Report.round(CpuMonitor.otherCores(cpuStart, CpuMonitor.now()), 2));
+        build.put("indexedCount", index.indexedCount());
+        build.put("size", index.size());
+        Sweep.progress("up to date after %.2f s (upserts %.2f s); size %d, indexed %d", totalSeconds, upsertSeconds,
+                index.size(), index.indexedCount());
+    }
+
+    /** The HNSW port by name (it may be absent from a build); {@code threads > 0} picks its (Path, int) constructor. */
+    private static VectorIndexPort hnswPort(Path storage, int threads) throws Exception {
+        Class<?> type;
+        try {
+            type = Class.forName(HNSW_PORT);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(HNSW_PORT + " is not on the classpath of this build; use --index exact", e);
+        }
+        return threads > 0
+                ? (VectorIndexPort) type.getConstructor(Path.class, int.class).newInstance(storage, threads)
+                : (VectorIndexPort) type.getConstructor(Path.class).newInstance(storage);
+    }
+
+    static boolean hnswAvailable() {
+        try {
+            Class.forName(HNSW_PORT, false, InProcessTarget.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    Map<String, Object> build() {
+        return build;
+    }
+
+    int[] search(int query, Sweep.Ef ef, FilterCase filter) {
+        Predicate<PointId> accept = null;
+        if (filter != FilterCase.NONE) {
+            IntPredicate rows = filter.basePredicate(data.baseLabels(), query);
+            accept = id -> rows.test((int) ((PointId.NumericId) id).value());
+        }
+        List<VectorIndex.ScoredId> hits = ef.exact()
+                ? index.searchExact(queries[query], k, null, accept)
+                : index.searchGraph(queries[query], k, ef.value(), accept);
+        int[] ids = new int[hits.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) ((PointId.NumericId) hits.get(i).id()).value();
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+        port.drop("recall", "");
+        if (deleteStorage && storage != null && Files.exists(storage)) {
+            try (Stream<Path> walk = Files.walk(storage)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}
