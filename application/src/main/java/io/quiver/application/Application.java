@@ -19,7 +19,6 @@ import io.quiver.application.port.in.ManageVectorNamesUseCase;
 import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.SearchMatrixUseCase;
-import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.UpdateAliasesUseCase;
 import io.quiver.application.port.in.UpdateCollectionUseCase;
 import io.quiver.application.port.in.UpdatePointsUseCase;
@@ -48,7 +47,6 @@ public record Application(CreateCollectionUseCase createCollection,
                           RetrievePointsUseCase retrievePoints,
                           ScrollPointsUseCase scrollPoints,
                           CountPointsUseCase countPoints,
-                          SearchPointsUseCase searchPoints,
                           ManagePayloadIndexesUseCase payloadIndexes,
                           FacetUseCase facet,
                           ManageVectorNamesUseCase vectorNames,

@@ -58,7 +58,7 @@ public final class QuiverServer implements AutoCloseable {
             QdrantRestApi api = new QdrantRestApi(new QdrantRestApi.UseCases(OperationLog.logged(app.createCollection()),
                     app.getCollectionInfo(), app.listCollections(), app.updateCollection(), OperationLog.logged(app.deleteCollection()),
                     app.updateAliases(), app.listAliases(), app.updatePoints(), app.retrievePoints(),
-                    app.scrollPoints(), app.countPoints(), app.searchPoints(), OperationLog.logged(app.payloadIndexes()), app.facet(),
+                    app.scrollPoints(), app.countPoints(), OperationLog.logged(app.payloadIndexes()), app.facet(),
                     app.vectorNames(), app.queryPoints(), app.groupPoints(), app.searchMatrix(),
                     OperationLog.logged(app.createSnapshot()), app.listSnapshots(), app.downloadSnapshot(),
                     OperationLog.logged(app.deleteSnapshot()), OperationLog.logged(app.recoverSnapshot())),

@@ -31,7 +31,6 @@ public final class UseCaseFactory {
                 new RetrievePointsService(registry),
                 new ScrollPointsService(registry),
                 new CountPointsService(registry),
-                new SearchPointsService(registry, scoring),
                 new PayloadIndexService(registry),
                 new FacetService(registry),
                 new VectorNameService(registry),

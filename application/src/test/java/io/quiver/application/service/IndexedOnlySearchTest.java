@@ -5,7 +5,6 @@ import static org.mockito.Mockito.mock;
 
 import io.quiver.application.Application;
 import io.quiver.application.port.in.CreateCollectionUseCase.CreateCollectionCommand;
-import io.quiver.application.port.in.SearchPointsUseCase.SearchQuery;
 import io.quiver.application.port.in.UpdatePointsUseCase.UpdatePointsCommand;
 import io.quiver.application.port.out.FakeCollectionCatalog;
 import io.quiver.application.port.out.PayloadIndexPort;
@@ -152,11 +151,9 @@ class IndexedOnlySearchTest {
         return List.copyOf(indexes.calls);
     }
 
+    /** The legacy search endpoint runs the same nearest query, read from its own request shape. */
     private List<String> search(String collection, SearchParams params) {
-        indexes.calls.clear();
-        app.searchPoints().search(new SearchQuery(collection, "", new float[DIM], null, 3, 0, null, null, null,
-                params));
-        return List.copyOf(indexes.calls);
+        return query(collection, params);
     }
 
     @Test

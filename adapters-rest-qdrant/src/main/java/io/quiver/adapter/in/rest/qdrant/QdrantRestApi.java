@@ -30,7 +30,6 @@ import io.quiver.application.port.in.UpdatePointsUseCase;
 import io.quiver.application.port.in.RetrievePointsUseCase;
 import io.quiver.application.port.in.ScrollPointsUseCase;
 import io.quiver.application.port.in.CountPointsUseCase;
-import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.application.port.in.QueryPointsUseCase;
 import io.quiver.application.port.in.GroupPointsUseCase;
 import io.quiver.application.port.in.SearchMatrixUseCase;
@@ -74,7 +73,6 @@ public final class QdrantRestApi {
                            RetrievePointsUseCase retrievePoints,
                            ScrollPointsUseCase scrollPoints,
                            CountPointsUseCase countPoints,
-                           SearchPointsUseCase searchPoints,
                            ManagePayloadIndexesUseCase payloadIndexes,
                            FacetUseCase facet,
                            ManageVectorNamesUseCase vectorNames,
@@ -142,7 +140,7 @@ public final class QdrantRestApi {
                 new ClusterRoutes(useCases.getCollectionInfo(), identity),
                 new PointsRoutes(useCases.updatePoints(), useCases.retrievePoints(), useCases.scrollPoints(),
                         useCases.countPoints()),
-                new SearchRoutes(useCases.searchPoints(), useCases.queryPoints()),
+                new SearchRoutes(useCases.queryPoints()),
                 new RecommendRoutes(useCases.queryPoints()),
                 new GroupsRoutes(useCases.groupPoints()),
                 new MatrixRoutes(useCases.searchMatrix()),

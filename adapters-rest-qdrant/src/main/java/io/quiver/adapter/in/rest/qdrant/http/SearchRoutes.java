@@ -7,37 +7,27 @@ import io.helidon.webserver.http.ServerRequest;
 import io.quiver.adapter.in.rest.qdrant.mapping.LegacyMapper;
 import io.quiver.adapter.in.rest.qdrant.mapping.PointsMapper;
 import io.quiver.application.port.in.QueryPointsUseCase;
-import io.quiver.application.port.in.SearchPointsUseCase;
 import io.quiver.adapter.in.rest.qdrant.mapping.QueryMapper;
-import io.quiver.application.port.in.SearchPointsUseCase.SearchQuery;
-import io.quiver.domain.error.BadRequestException;
 import io.quiver.domain.payload.PayloadValue;
-import io.quiver.domain.payload.PayloadValue.ArrayValue;
-import io.quiver.domain.payload.PayloadValue.IntegerValue;
 import io.quiver.domain.payload.PayloadValue.ObjectValue;
 import io.quiver.domain.payload.TreeReader;
 import io.quiver.domain.point.ScoredPoint;
-import io.quiver.domain.point.VectorData;
-import io.quiver.domain.point.WithPayload;
-import io.quiver.domain.point.WithVector;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The universal {@code /points/query} (+batch) and the legacy {@code /points/search} (+batch): dense
- * searches go to the search use case, {@code NamedSparseVector} searches through the query engine.
+ * The universal {@code /points/query} (+batch) and the legacy {@code /points/search} (+batch), which is a
+ * nearest query (dense {@code NamedVector} or {@code NamedSparseVector}) run by the same query engine.
  */
 public final class SearchRoutes implements HttpService {
 
     private static final String BASE = "/collections/{collection_name}/points";
 
-    private final SearchPointsUseCase search;
     private final QueryPointsUseCase query;
 
-    public SearchRoutes(SearchPointsUseCase search, QueryPointsUseCase query) {
-        this.search = search;
+    public SearchRoutes(QueryPointsUseCase query) {
         this.query = query;
     }
 
@@ -78,10 +68,7 @@ public final class SearchRoutes implements HttpService {
     }
 
     private List<ScoredPoint> searchOne(ServerRequest req, ObjectValue body, String path) {
-        if (LegacyMapper.isSparseSearch(body)) {
-            return query.query(Requests.path(req, "collection_name"), LegacyMapper.search(body, path));
-        }
-        return search.search(legacy(req, TreeReader.of(body, path)));
+        return query.query(Requests.path(req, "collection_name"), LegacyMapper.search(body, path));
     }
 
     private static List<TreeReader> list(TreeReader body, String key) {
@@ -94,63 +81,6 @@ public final class SearchRoutes implements HttpService {
             readers.add(TreeReader.of(items.get(i), key + "[" + i + "]"));
         }
         return readers;
-    }
-
-    /** {@code SearchRequest}: {@code vector} is a bare vector or {@code {name, vector}}. */
-    private static SearchQuery legacy(ServerRequest req, TreeReader r) {
-        PayloadValue v = r.raw("vector");
-        if (v == null) {
-            throw r.missing("vector");
-        }
-        String using = "";
-        PayloadValue raw = v;
-        if (v instanceof ObjectValue named) {
-            TreeReader n = TreeReader.of(named, r.pathOf("vector"));
-            using = n.reqString("name");
-            raw = n.raw("vector");
-            if (raw == null) {
-                throw n.missing("vector");
-            }
-        }
-        return new SearchQuery(Requests.path(req, "collection_name"), using, dense(raw, r.pathOf("vector")),
-                PointsMapper.filter(r, "filter"), required(r, "limit"), optional(r, "offset", 0), threshold(r),
-                PointsMapper.withPayload(r.raw("with_payload"), r.pathOf("with_payload"), WithPayload.NONE),
-                PointsMapper.withVector(r.raw("with_vector"), r.pathOf("with_vector"), WithVector.NONE),
-                PointsMapper.searchParams(r));
-    }
-
-    private static float[] dense(PayloadValue v, String path) {
-        if (!(v instanceof ArrayValue)) {
-            throw new BadRequestException("only dense vector queries are supported yet by this server (at " + path + ")");
-        }
-        Map<String, VectorData> parsed = PointsMapper.vectorStruct(v, path);
-        if (parsed.get("") instanceof VectorData.Dense d) {
-            return d.values();
-        }
-        throw new BadRequestException("only dense vector queries are supported yet by this server (at " + path + ")");
-    }
-
-    private static int required(TreeReader r, String key) {
-        if (!r.has(key)) {
-            throw r.missing(key);
-        }
-        return optional(r, key, 0);
-    }
-
-    private static int optional(TreeReader r, String key, int fallback) {
-        PayloadValue v = r.raw(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof IntegerValue i && i.value() >= 0) {
-            return (int) Math.min(i.value(), Integer.MAX_VALUE);
-        }
-        throw TreeReader.mismatch(r.pathOf(key), v, "usize");
-    }
-
-    private static Float threshold(TreeReader r) {
-        Double d = r.optDouble("score_threshold");
-        return d == null ? null : d.floatValue();
     }
 
     private static void writeHits(JsonGenerator g, List<ScoredPoint> hits) throws IOException {
