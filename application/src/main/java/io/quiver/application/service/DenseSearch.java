@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The dense search planner: a small collection or a small filtered candidate set is scored exactly;
- * otherwise the graph is searched with the filter applied to its results (the index widens its search,
- * down to an exact scan, when too few pass) — over indexed vectors only when the search params say
+ * otherwise the graph is searched within the candidate set and residual check (an index filters inside
+ * its walk or widens its search, down to an exact scan, when too few pass) — over indexed vectors only when the search params say
  * {@code indexed_only}.
  */
 final class DenseSearch {
@@ -41,7 +41,7 @@ final class DenseSearch {
         }
         int ef = Math.max(params.hnswEf() != null ? params.hnswEf() : hnsw.efConstruct(), want);
         // indexed_only: vectors still waiting for the graph are skipped, as Qdrant skips unindexed segments
-        return params.indexedOnly() ? index.searchIndexed(q, want, ef, scope.accept())
-                : index.searchGraph(q, want, ef, scope.accept());
+        return params.indexedOnly() ? index.searchIndexed(q, want, ef, candidates, scope.residual())
+                : index.searchGraph(q, want, ef, candidates, scope.residual());
     }
 }

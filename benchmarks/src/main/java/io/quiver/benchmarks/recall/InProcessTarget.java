@@ -13,19 +13,22 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntPredicate;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The engine without HTTP: one {@link VectorIndex} opened through {@link VectorIndexPort}, filled by
- * one writer, searched with {@link VectorIndex#searchGraph}. Filters become an id predicate over the
- * labels (the same test the payload index would answer), so the run measures the index, not payload
+ * one writer, searched with {@link VectorIndex#searchGraph}. Filters become the candidate id set a
+ * payload index would hand the planner for the condition, so the run measures the index, not payload
  * lookups.
  */
 final class InProcessTarget implements AutoCloseable {
 
     static final String HNSW_PORT = "io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort";
+    static final String LUCENE_PORT = "io.quiver.adapter.out.storage.lucene.LuceneVectorIndexPort";
 
     private final Dataset data;
     private final float[][] queries;
@@ -50,15 +53,15 @@ final class InProcessTarget implements AutoCloseable {
                 storage = null;
                 deleteStorage = false;
             }
-            case "hnsw" -> {
+            case "hnsw", "lucene" -> {
                 deleteStorage = storageRoot == null;
                 storage = storageRoot != null ? Files.createDirectories(storageRoot) : Files.createTempDirectory("quiver-recall-");
-                port = hnswPort(storage, buildThreads);
+                port = graphPort(indexKind.equals("hnsw") ? HNSW_PORT : LUCENE_PORT, storage, buildThreads);
             }
-            default -> throw new IllegalArgumentException("--index must be exact or hnsw, not " + indexKind);
+            default -> throw new IllegalArgumentException("--index must be exact, hnsw or lucene, not " + indexKind);
         }
         build.put("port", port.getClass().getName());
-        if (indexKind.equals("hnsw")) {
+        if (!indexKind.equals("exact")) {
             build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads) : "port default");
         }
         if (storage != null) {
@@ -109,13 +112,13 @@ final class InProcessTarget implements AutoCloseable {
                 index.size(), index.indexedCount());
     }
 
-    /** The HNSW port by name (it may be absent from a build); {@code threads > 0} picks its (Path, int) constructor. */
-    private static VectorIndexPort hnswPort(Path storage, int threads) throws Exception {
+    /** A graph index port by name (it may be absent from a build); {@code threads > 0} picks its (Path, int) constructor. */
+    private static VectorIndexPort graphPort(String className, Path storage, int threads) throws Exception {
         Class<?> type;
         try {
-            type = Class.forName(HNSW_PORT);
+            type = Class.forName(className);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(HNSW_PORT + " is not on the classpath of this build; use --index exact", e);
+            throw new IllegalStateException(className + " is not on the classpath of this build; use --index exact", e);
         }
         return threads > 0
                 ? (VectorIndexPort) type.getConstructor(Path.class, int.class).newInstance(storage, threads)
@@ -135,20 +138,37 @@ final class InProcessTarget implements AutoCloseable {
         return build;
     }
 
+    /**
+     * Filters arrive as the server's planner passes them: the candidate ids a payload index holds for the
+     * condition (built once per distinct condition, as the index has them ready), no residual check.
+     */
     int[] search(int query, Sweep.Ef ef, FilterCase filter) {
-        Predicate<PointId> accept = null;
-        if (filter != FilterCase.NONE) {
-            IntPredicate rows = filter.basePredicate(data.baseLabels(), query);
-            accept = id -> rows.test((int) ((PointId.NumericId) id).value());
-        }
+        Set<PointId> candidates = filter == FilterCase.NONE ? null : candidates(filter, query);
         List<VectorIndex.ScoredId> hits = ef.exact()
-                ? index.searchExact(queries[query], k, null, accept)
-                : index.searchGraph(queries[query], k, ef.value(), accept);
+                ? index.searchExact(queries[query], k, candidates, null)
+                : index.searchGraph(queries[query], k, ef.value(), candidates, null);
         int[] ids = new int[hits.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = (int) ((PointId.NumericId) hits.get(i).id()).value();
         }
         return ids;
+    }
+
+    private final Map<String, Set<PointId>> candidateSets = new ConcurrentHashMap<>();
+
+    private Set<PointId> candidates(FilterCase filter, int query) {
+        String condition = filter.key() + ":" + FilterCase.labelFor(query)
+                + (filter == FilterCase.LABEL_BUCKET ? ":" + FilterCase.bucketFor(query) : "");
+        return candidateSets.computeIfAbsent(condition, c -> {
+            IntPredicate rows = filter.basePredicate(data.baseLabels(), query);
+            TreeSet<PointId> ids = new TreeSet<>();
+            for (int row = 0; row < data.base().length; row++) {
+                if (rows.test(row)) {
+                    ids.add(PointId.of(row));
+                }
+            }
+            return ids;
+        });
     }
 
     @Override

@@ -60,6 +60,29 @@ public interface VectorIndex extends AutoCloseable {
     }
 
     /**
+     * {@link #searchGraph(float[], int, int, Predicate)} within {@code candidates} (null: every vector), the
+     * ids the payload indexes let through, then {@code accept} (null: all). An index that can filter inside
+     * its graph walk uses the candidate set directly; the default folds it into the predicate.
+     */
+    default List<ScoredId> searchGraph(float[] query, int limit, int ef, Set<PointId> candidates,
+                                       Predicate<PointId> accept) {
+        return searchGraph(query, limit, ef, within(candidates, accept));
+    }
+
+    /** {@link #searchIndexed(float[], int, int, Predicate)} within {@code candidates}, as {@link #searchGraph}. */
+    default List<ScoredId> searchIndexed(float[] query, int limit, int ef, Set<PointId> candidates,
+                                         Predicate<PointId> accept) {
+        return searchIndexed(query, limit, ef, within(candidates, accept));
+    }
+
+    private static Predicate<PointId> within(Set<PointId> candidates, Predicate<PointId> accept) {
+        if (candidates == null) {
+            return accept;
+        }
+        return accept == null ? candidates::contains : id -> candidates.contains(id) && accept.test(id);
+    }
+
+    /**
      * Reconciles with the stored points after opening: {@code versions} gives each stored point's version
      * for this space; vectors the index lacks or holds at an older version are fetched from
      * {@code loader} and indexed, vectors of points no longer stored are removed.

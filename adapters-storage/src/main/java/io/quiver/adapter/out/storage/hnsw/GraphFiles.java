@@ -2,6 +2,7 @@ package io.quiver.adapter.out.storage.hnsw;
 
 import com.github.jelmerk.hnswlib.core.hnsw.HnswIndex;
 import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
+import io.quiver.adapter.out.storage.vector.VectorSpaceFiles;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.vector.Distance;
 import java.io.BufferedInputStream;
@@ -18,17 +19,13 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -120,30 +117,12 @@ final class GraphFiles {
         return new GraphFiles(collectionDir(storageRoot, collection).resolve("vectors"), fileBase(vectorName));
     }
 
-    /**
-     * The collection's folder: {@code <storage>/collections/} plus the first 16 bytes of the SHA-256 of
-     * its name in hex — the rule of {@code MvStorePointStorePort}, replicated here so that a collection's
-     * files all live (and are deleted) together.
-     */
     static Path collectionDir(Path storageRoot, String collection) {
-        byte[] hash = sha256(collection.getBytes(StandardCharsets.UTF_8));
-        return storageRoot.resolve("collections").resolve(HexFormat.of().formatHex(hash, 0, 16));
+        return VectorSpaceFiles.collectionDir(storageRoot, collection);
     }
 
-    /**
-     * The file name stem of a vector space: the hex of its UTF-8 name; {@code _} for the unnamed default
-     * vector (an empty stem would make a hidden ".hnsw"), and {@code h} + SHA-256 hex for names over 64
-     * bytes (keeps file names short). Neither marker is a hex digit, so stems never collide.
-     */
     static String fileBase(String vectorName) {
-        byte[] bytes = vectorName.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length == 0) {
-            return "_";
-        }
-        if (bytes.length > 64) {
-            return "h" + HexFormat.of().formatHex(sha256(bytes));
-        }
-        return HexFormat.of().formatHex(bytes);
+        return VectorSpaceFiles.fileBase(vectorName);
     }
 
     Path graphFile() {
@@ -365,14 +344,6 @@ final class GraphFiles {
             case DOT -> 3;
             case MANHATTAN -> 4;
         };
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** hnswlib closes the stream it saved to; the header still has to be written through the channel. */

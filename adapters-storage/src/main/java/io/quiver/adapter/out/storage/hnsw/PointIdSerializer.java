@@ -1,6 +1,7 @@
 package io.quiver.adapter.out.storage.hnsw;
 
 import com.github.jelmerk.hnswlib.core.ObjectSerializer;
+import io.quiver.adapter.out.storage.vector.VectorSpaceFiles;
 import io.quiver.domain.point.PointId;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
 import java.io.Serial;
-import java.io.StreamCorruptedException;
-import java.util.UUID;
 
 /**
  * Writes point ids as a tag byte and their bits, so that the saved graph holds no Java-serialized ids
@@ -19,9 +18,6 @@ final class PointIdSerializer implements ObjectSerializer<PointId> {
 
     @Serial
     private static final long serialVersionUID = 1L;
-
-    private static final int NUMERIC = 0;
-    private static final int UUID_TAG = 1;
 
     @Override
     public void write(PointId id, ObjectOutput out) throws IOException {
@@ -34,25 +30,10 @@ final class PointIdSerializer implements ObjectSerializer<PointId> {
     }
 
     static void writeId(PointId id, DataOutput out) throws IOException {
-        switch (id) {
-            case PointId.NumericId n -> {
-                out.writeByte(NUMERIC);
-                out.writeLong(n.value());
-            }
-            case PointId.UuidId u -> {
-                out.writeByte(UUID_TAG);
-                out.writeLong(u.value().getMostSignificantBits());
-                out.writeLong(u.value().getLeastSignificantBits());
-            }
-        }
+        VectorSpaceFiles.writeId(id, out);
     }
 
     static PointId readId(DataInput in) throws IOException {
-        int tag = in.readUnsignedByte();
-        return switch (tag) {
-            case NUMERIC -> PointId.of(in.readLong());
-            case UUID_TAG -> PointId.of(new UUID(in.readLong(), in.readLong()));
-            default -> throw new StreamCorruptedException("unknown point id tag " + tag);
-        };
+        return VectorSpaceFiles.readId(in);
     }
 }
