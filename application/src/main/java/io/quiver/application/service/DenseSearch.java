@@ -1,6 +1,7 @@
 package io.quiver.application.service;
 
 import io.quiver.application.port.out.VectorIndex;
+import io.quiver.application.port.out.VectorIndex.QuantizedSearch;
 import io.quiver.application.port.out.VectorIndex.ScoredId;
 import io.quiver.domain.collection.HnswConfig;
 import io.quiver.domain.collection.VectorParams;
@@ -14,7 +15,7 @@ import java.util.Set;
  * The dense search planner: a small collection or a small filtered candidate set is scored exactly;
  * otherwise the graph is searched within the candidate set and residual check (an index filters inside
  * its walk or widens its search, down to an exact scan, when too few pass) — over indexed vectors only when the search params say
- * {@code indexed_only}.
+ * {@code indexed_only}, using quantized vectors as {@code params.quantization} says.
  */
 final class DenseSearch {
 
@@ -40,8 +41,19 @@ final class DenseSearch {
             return index.searchExact(q, want, candidates, scope.residual());
         }
         int ef = Math.max(params.hnswEf() != null ? params.hnswEf() : hnsw.efConstruct(), want);
+        QuantizedSearch quantized = quantized(params.quantization());
         // indexed_only: vectors still waiting for the graph are skipped, as Qdrant skips unindexed segments
-        return params.indexedOnly() ? index.searchIndexed(q, want, ef, candidates, scope.residual())
-                : index.searchGraph(q, want, ef, candidates, scope.residual());
+        return params.indexedOnly() ? index.searchIndexed(q, want, ef, candidates, scope.residual(), quantized)
+                : index.searchGraph(q, want, ef, candidates, scope.residual(), quantized);
+    }
+
+    /** The request's quantization params with Qdrant's defaults filled in. */
+    static QuantizedSearch quantized(SearchParams.Quantization params) {
+        if (params == null) {
+            return QuantizedSearch.DEFAULT;
+        }
+        QuantizedSearch d = QuantizedSearch.DEFAULT;
+        return new QuantizedSearch(params.ignore(), params.rescore() != null ? params.rescore() : d.rescore(),
+                params.oversampling() != null ? params.oversampling() : d.oversampling());
     }
 }

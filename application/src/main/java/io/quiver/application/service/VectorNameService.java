@@ -36,7 +36,7 @@ final class VectorNameService implements ManageVectorNamesUseCase {
                     registry.vectorIndexes().drop(collection.name(), name);
                     Map<String, VectorIndex> indexes = new LinkedHashMap<>(collection.vectorIndexes());
                     indexes.put(name, registry.vectorIndexes().open(collection.name(), name, space.dense(),
-                            collection.config().hnswConfig()));
+                            collection.config().hnswConfig(), collection.config().quantizationConfig()));
                     collection.replaceVectorIndexes(indexes);
                 }
                 if (space.sparse() != null) {

@@ -159,17 +159,17 @@ class IndexedOnlySearchTest {
     @Test
     void theGraphSearchIsIndexedOnlyWhenAsked() {
         collection("big", 10); // every search goes to the graph
-        assertThat(query("big", new SearchParams(null, false, true))).containsExactly("indexed");
+        assertThat(query("big", new SearchParams(null, false, true, null))).containsExactly("indexed");
         assertThat(query("big", SearchParams.DEFAULT)).containsExactly("graph");
-        assertThat(search("big", new SearchParams(null, false, true))).containsExactly("indexed");
+        assertThat(search("big", new SearchParams(null, false, true, null))).containsExactly("indexed");
         assertThat(search("big", SearchParams.DEFAULT)).containsExactly("graph");
     }
 
     @Test
     void exactSearchesIgnoreIndexedOnly() {
         collection("big", 10);
-        assertThat(query("big", new SearchParams(null, true, true))).containsExactly("exact");
+        assertThat(query("big", new SearchParams(null, true, true, null))).containsExactly("exact");
         collection("small", 10_000); // below the full-scan threshold: scanned exactly
-        assertThat(query("small", new SearchParams(null, false, true))).containsExactly("exact");
+        assertThat(query("small", new SearchParams(null, false, true, null))).containsExactly("exact");
     }
 }

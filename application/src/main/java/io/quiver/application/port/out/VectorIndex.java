@@ -17,6 +17,33 @@ public interface VectorIndex extends AutoCloseable {
     record ScoredId(PointId id, float score) {
     }
 
+    /**
+     * How a graph search uses quantized vectors, when the index has them (Qdrant's
+     * {@code params.quantization} with its defaults applied): {@code ignore} them as far as the index can,
+     * {@code rescore} the candidates with the original vectors, and pre-select {@code oversampling} times
+     * the limit by quantized score before rescoring. Whatever the choice, reported scores are exact.
+     */
+    record QuantizedSearch(boolean ignore, boolean rescore, double oversampling) {
+
+        /** Qdrant's defaults: use the quantized vectors, rescore, no oversampling. */
+        public static final QuantizedSearch DEFAULT = new QuantizedSearch(false, true, 1.0);
+
+        public QuantizedSearch {
+            if (!(oversampling >= 1)) {
+                throw new IllegalArgumentException("oversampling must be at least 1, got " + oversampling);
+            }
+        }
+
+        /** How many candidates to pre-select by quantized score for {@code limit} hits: at least {@code limit}. */
+        public int candidates(int limit) {
+            if (!rescore) {
+                return limit;
+            }
+            double wanted = Math.ceil(limit * oversampling);
+            return wanted >= Integer.MAX_VALUE ? Integer.MAX_VALUE : Math.max(limit, (int) wanted);
+        }
+    }
+
     /** Adds or replaces the point's vector. */
     void upsert(PointId id, float[] vector, long version);
 
@@ -73,6 +100,21 @@ public interface VectorIndex extends AutoCloseable {
     default List<ScoredId> searchIndexed(float[] query, int limit, int ef, Set<PointId> candidates,
                                          Predicate<PointId> accept) {
         return searchIndexed(query, limit, ef, within(candidates, accept));
+    }
+
+    /**
+     * {@link #searchGraph(float[], int, int, Set, Predicate)} using quantized vectors as {@code quantized}
+     * says. An index without quantized vectors searches as it always does (the default).
+     */
+    default List<ScoredId> searchGraph(float[] query, int limit, int ef, Set<PointId> candidates,
+                                       Predicate<PointId> accept, QuantizedSearch quantized) {
+        return searchGraph(query, limit, ef, candidates, accept);
+    }
+
+    /** {@link #searchIndexed(float[], int, int, Set, Predicate)} using quantized vectors as {@code quantized} says. */
+    default List<ScoredId> searchIndexed(float[] query, int limit, int ef, Set<PointId> candidates,
+                                         Predicate<PointId> accept, QuantizedSearch quantized) {
+        return searchIndexed(query, limit, ef, candidates, accept);
     }
 
     private static Predicate<PointId> within(Set<PointId> candidates, Predicate<PointId> accept) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What every {@link VectorIndexPort} and its {@link VectorIndex}es must do. An adapter's test extends
  * this class and supplies {@link #openPort()}; indexes with background work may override
- * {@link #awaitIdle}.
+ * {@link #awaitIdle}, and {@link #quantization()} runs the suite against quantized indexes, which must
+ * keep every promise made here (exact scores included).
  *
  * <p>Exact search is checked against a brute-force reference computed in double precision, for every
  * distance: the right points, in the right order (ties by id), with Qdrant's scores within float
@@ -68,8 +69,13 @@ public abstract class VectorIndexContract {
         }
     }
 
-    protected static VectorIndexSpec spec(Distance distance) {
-        return new VectorIndexSpec(DIM, distance, 16, 64);
+    /** The quantization every index of the suite is opened with; an adapter's test may pick another. */
+    protected VectorIndexSpec.Quantization quantization() {
+        return VectorIndexSpec.Quantization.NONE;
+    }
+
+    protected final VectorIndexSpec spec(Distance distance) {
+        return new VectorIndexSpec(DIM, distance, 16, 64, quantization());
     }
 
     protected final VectorIndex open(VectorIndexPort port, String collection, VectorIndexSpec spec) {

@@ -18,6 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Graphs are built in the background, like Qdrant's optimizer, by a small pool of daemon threads
  * shared by every index this port opens (by default half the processors, at least one: searches keep
  * the rest). Indexes take turns in slices of about 50 ms; idle threads exit after 30 s.
+ *
+ * <p>The spec's quantization is ignored: vectors stay full-precision floats on the heap, and searches
+ * take the {@code VectorIndex} defaults for quantized search (which are exact searches here).
  */
 public final class HnswVectorIndexPort implements VectorIndexPort {
 

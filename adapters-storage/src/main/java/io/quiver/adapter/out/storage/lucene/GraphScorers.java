@@ -8,18 +8,20 @@ import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
 
 /**
  * Lucene's graph code asks "how similar are these two ordinals" and wants higher = closer. These scorers
- * answer from {@link OrdinalVectors} with Quiver's own SIMD kernels, mapping each distance's score to a
+ * answer from a store's heap floats with Quiver's own SIMD kernels, mapping each distance's score to a
  * positive, higher-is-better similarity (the order is all the graph needs; hits are re-scored exactly
  * before they leave the index).
  */
-final class GraphScorers implements RandomVectorScorerSupplier {
+final class GraphScorers implements GraphScoring {
 
-    private final OrdinalVectors vectors;
+    private final OrdinalVectors store;
+    private final HeapFloatVectors vectors;
     private final Scoring scoring;
     private final Distance distance;
 
-    GraphScorers(OrdinalVectors vectors, Scoring scoring, Distance distance) {
-        this.vectors = vectors;
+    GraphScorers(OrdinalVectors store, Scoring scoring, Distance distance) {
+        this.store = store;
+        this.vectors = (HeapFloatVectors) store.floats();
         this.scoring = scoring;
         this.distance = distance;
     }
@@ -32,8 +34,8 @@ final class GraphScorers implements RandomVectorScorerSupplier {
         };
     }
 
-    /** Scores ordinals against a query vector. */
-    RandomVectorScorer forQuery(float[] query, int maxOrd) {
+    @Override
+    public RandomVectorScorer forQuery(float[] query, int maxOrd) {
         return new RandomVectorScorer() {
             @Override
             public float score(int ord) {
@@ -63,7 +65,7 @@ final class GraphScorers implements RandomVectorScorerSupplier {
 
         @Override
         public void setScoringOrdinal(int ord) {
-            System.arraycopy(vectors.page(ord), vectors.offset(ord), node, 0, node.length);
+            vectors.read(ord, node);
         }
 
         @Override
@@ -73,7 +75,7 @@ final class GraphScorers implements RandomVectorScorerSupplier {
 
         @Override
         public int maxOrd() {
-            return vectors.count();
+            return store.count();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.quiver.adapter.out.storage.lucene;
 
 import io.quiver.adapter.out.storage.vector.VectorSpaceFiles;
 import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
+import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec.Quantization;
 import io.quiver.domain.vector.Scoring;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -12,11 +13,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -25,19 +29,28 @@ import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.NeighborArray;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
 import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
+import org.apache.lucene.util.quantization.ScalarQuantizer;
 
 /**
- * The persisted form of a {@link LuceneVectorIndex}: one file per vector space holding the ordinals (id,
- * version, live), their vectors and the graph's links, with a CRC32C over everything, written to a
- * temporary file and moved into place. It is a start-up cache: the point store stays the system of
- * record, and {@code sync} reconciles whatever differs. Everything read is validated (counts, ordinals,
- * levels, checksum); a file that fails is ignored and the index rebuilt.
+ * The persisted form of a {@link LuceneVectorIndex}: one file per vector space holding the spec it was
+ * built for (quantization included), the ordinals (id, version, live), their vectors and the graph's
+ * links, with a CRC32C over everything, written to a temporary file and moved into place. It is a
+ * start-up cache: the point store stays the system of record, and {@code sync} reconciles whatever
+ * differs. Everything read is validated (counts, ordinals, levels, checksums); a file that fails is
+ * ignored and the index rebuilt.
+ *
+ * <p>A quantized index's floats are not copied into it: they stay in the store's mapped vectors file
+ * ({@code <base>.<generation>.f32} beside it), which the graph file names together with the checksum of
+ * the vectors it covers and the quantizer (bounds and training size) the codes are recomputed with.
  */
 final class LuceneGraphFiles {
 
     static final long MAGIC = 0x5156_4C55_4348_4E53L; // "QVLUCHNS"
-    static final int FORMAT = 1;
+    /** 2: the spec's quantization; quantized indexes name their mapped vectors file instead of holding floats. */
+    static final int FORMAT = 2;
     private static final int MAX_LEVELS = 64;
+    private static final String SUFFIX = ".lucene-hnsw";
+    private static final String FLOATS_SUFFIX = ".f32";
 
     /** The file was written for another shape or format: not damage, just not ours to use. */
     static final class StaleGraphException extends IOException {
@@ -46,18 +59,73 @@ final class LuceneGraphFiles {
         }
     }
 
-    record Loaded(OrdinalVectors store, HnswGraphBuilder builder, int graphCount) {
+    record Loaded(OrdinalVectors store, GraphScoring scorers, HnswGraphBuilder builder, int graphCount) {
     }
 
     private final Path file;
+    private final String base;
 
     LuceneGraphFiles(Path file) {
         this.file = file;
+        String name = file.getFileName().toString();
+        this.base = name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
     }
 
     static LuceneGraphFiles of(Path storageRoot, String collection, String vectorName) {
         return new LuceneGraphFiles(VectorSpaceFiles.vectorsDir(storageRoot, collection)
-                .resolve(VectorSpaceFiles.fileBase(vectorName) + ".lucene-hnsw"));
+                .resolve(VectorSpaceFiles.fileBase(vectorName) + SUFFIX));
+    }
+
+    /** The mapped vectors file of a store generation. */
+    Path floatsFile(long generation) {
+        return file.resolveSibling(base + "." + generation + FLOATS_SUFFIX);
+    }
+
+    /** The generation of a vectors file of this space, or -1 for any other name. */
+    private long generationOf(String name) {
+        String prefix = base + ".";
+        if (!name.startsWith(prefix) || !name.endsWith(FLOATS_SUFFIX)) {
+            return -1;
+        }
+        String digits = name.substring(prefix.length(), name.length() - FLOATS_SUFFIX.length());
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Long.parseLong(digits);
+    }
+
+    private List<Path> floatsFiles() throws IOException {
+        Path dir = file.getParent();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, base + ".*" + FLOATS_SUFFIX)) {
+            for (Path entry : entries) {
+                if (generationOf(entry.getFileName().toString()) >= 0) {
+                    found.add(entry);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The highest generation of this space's vectors files, 0 if there are none. */
+    long lastFloatsGeneration() throws IOException {
+        long last = 0;
+        for (Path f : floatsFiles()) {
+            last = Math.max(last, generationOf(f.getFileName().toString()));
+        }
+        return last;
+    }
+
+    /** Deletes this space's vectors files but {@code keep} (null: all of them). */
+    void deleteFloatsExcept(Path keep) throws IOException {
+        for (Path f : floatsFiles()) {
+            if (!f.equals(keep)) {
+                Files.deleteIfExists(f);
+            }
+        }
     }
 
     Path file() {
@@ -71,6 +139,7 @@ final class LuceneGraphFiles {
     void delete() throws IOException {
         Files.deleteIfExists(file);
         Files.deleteIfExists(temp());
+        deleteFloatsExcept(null);
     }
 
     private Path temp() {
@@ -79,10 +148,17 @@ final class LuceneGraphFiles {
 
     // ------------------------------------------------------------------------------------------ write
 
-    /** Saves the snapshot's ordinals and vectors and the graph's first {@code graphCount} nodes; the graph must hold still. */
-    void write(VectorIndexSpec spec, OrdinalVectors.Snapshot snapshot, OnHeapHnswGraph graph, int graphCount)
-            throws IOException {
+    /**
+     * Saves the snapshot's ordinals and vectors and the graph's first {@code graphCount} nodes, scored by
+     * {@code scorers}; the graph and the scorers must hold still. A mapped vectors file is forced to disk
+     * first, so that the graph file never names vectors that are not durable.
+     */
+    void write(VectorIndexSpec spec, OrdinalVectors.Snapshot snapshot, GraphScoring scorers, OnHeapHnswGraph graph,
+               int graphCount) throws IOException {
         Files.createDirectories(file.getParent());
+        if (snapshot.floats() instanceof MappedFloatVectors mapped) {
+            mapped.force(snapshot.count());
+        }
         Path temp = temp();
         CRC32C crc = new CRC32C();
         try (OutputStream raw = Files.newOutputStream(temp)) {
@@ -98,7 +174,7 @@ final class LuceneGraphFiles {
                 out.writeLong(snapshot.versions()[ord]);
                 out.writeBoolean(snapshot.live().get(ord));
             }
-            writeVectors(spec.dimension(), snapshot, out);
+            writeVectors(spec.dimension(), snapshot, scorers, out);
             writeGraph(graph, graphCount, out);
             out.flush();
             out.writeInt((int) crc.getValue());
@@ -115,15 +191,30 @@ final class LuceneGraphFiles {
         out.writeUTF(spec.distance().name());
         out.writeInt(spec.m());
         out.writeInt(spec.efConstruct());
+        out.writeUTF(spec.quantization().kind().name());
+        out.writeFloat(spec.quantization().quantile());
     }
 
-    private static void writeVectors(int dimension, OrdinalVectors.Snapshot snapshot, DataOutputStream out)
-            throws IOException {
+    private static void writeVectors(int dimension, OrdinalVectors.Snapshot snapshot, GraphScoring scorers,
+                                     DataOutputStream out) throws IOException {
+        if (snapshot.floats() instanceof MappedFloatVectors mapped) {
+            out.writeUTF(mapped.file().getFileName().toString());
+            out.writeInt(snapshot.floatsChecksum());
+            QuantizedVectors codes = scorers instanceof QuantizedGraphScorers q ? q.codes() : null;
+            out.writeBoolean(codes != null);
+            if (codes != null) {
+                out.writeFloat(codes.quantizer().getLowerQuantile());
+                out.writeFloat(codes.quantizer().getUpperQuantile());
+                out.writeInt(codes.trainedOn());
+            }
+            return;
+        }
         ByteBuffer bytes = ByteBuffer.allocate(dimension * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        int perPage = snapshot.pages().length == 0 ? 1 : snapshot.pages()[0].length / dimension;
+        float[] vector = new float[dimension];
         for (int ord = 0; ord < snapshot.count(); ord++) {
+            snapshot.floats().read(ord, vector);
             bytes.clear();
-            bytes.asFloatBuffer().put(snapshot.pages()[ord / perPage], (ord % perPage) * dimension, dimension);
+            bytes.asFloatBuffer().put(vector);
             out.write(bytes.array());
         }
     }
@@ -195,17 +286,20 @@ final class LuceneGraphFiles {
             String distance = in.readUTF();
             int m = in.readInt();
             int efConstruct = in.readInt();
+            String quantization = in.readUTF();
+            float quantile = in.readFloat();
+            Quantization wanted = spec.quantization();
             if (dimension != spec.dimension() || !distance.equals(spec.distance().name()) || m != spec.m()
-                    || efConstruct != spec.efConstruct()) {
+                    || efConstruct != spec.efConstruct() || !quantization.equals(wanted.kind().name())
+                    || Float.compare(quantile, wanted.quantile()) != 0) {
                 throw new StaleGraphException("it was built for " + dimension + "/" + distance + "/m=" + m + "/ef_construct="
-                        + efConstruct);
+                        + efConstruct + "/quantization=" + quantization + "(" + quantile + ")");
             }
             int count = in.readInt();
             int graphCount = in.readInt();
             if (count < 0 || graphCount < 0 || graphCount > count) {
                 throw new IOException("bad counts " + count + "/" + graphCount);
             }
-            OrdinalVectors store = new OrdinalVectors(dimension, count);
             var ids = new io.quiver.domain.point.PointId[count];
             long[] versions = new long[count];
             boolean[] live = new boolean[count];
@@ -214,19 +308,44 @@ final class LuceneGraphFiles {
                 versions[ord] = in.readLong();
                 live[ord] = in.readBoolean();
             }
-            byte[] bytes = new byte[dimension * Float.BYTES];
-            float[] vector = new float[dimension];
-            for (int ord = 0; ord < count; ord++) {
-                in.readFully(bytes);
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-                store.append(ids[ord], vector, versions[ord]);
+            OrdinalVectors store;
+            GraphScoring scorers;
+            if (wanted.quantized()) {
+                store = new OrdinalVectors(openFloats(in, dimension, count), count);
+                for (int ord = 0; ord < count; ord++) {
+                    store.register(ids[ord], versions[ord]);
+                }
+                ScalarQuantizer quantizer = null;
+                int trainedOn = 0;
+                if (in.readBoolean()) {
+                    float lower = in.readFloat();
+                    float upper = in.readFloat();
+                    trainedOn = in.readInt();
+                    if (!(upper > lower) || trainedOn < 1) {
+                        throw new IOException("bad quantizer " + lower + ".." + upper + "/" + trainedOn);
+                    }
+                    quantizer = new ScalarQuantizer(lower, upper, QuantizedVectors.BITS);
+                }
+                QuantizedGraphScorers quantized = new QuantizedGraphScorers(store, spec.distance(), wanted.quantile(),
+                        quantizer, trainedOn);
+                quantized.encodeUpTo(graphCount);
+                scorers = quantized;
+            } else {
+                store = new OrdinalVectors(new HeapFloatVectors(dimension), count);
+                byte[] bytes = new byte[dimension * Float.BYTES];
+                float[] vector = new float[dimension];
+                for (int ord = 0; ord < count; ord++) {
+                    in.readFully(bytes);
+                    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+                    store.append(ids[ord], vector, versions[ord]);
+                }
+                scorers = new GraphScorers(store, scoring, spec.distance());
             }
             for (int ord = 0; ord < count; ord++) {
                 if (!live[ord] && store.ordOf(ids[ord]) == ord) {
                     store.remove(ids[ord]);
                 }
             }
-            GraphScorers scorers = new GraphScorers(store, scoring, spec.distance());
             HnswGraphBuilder builder = HnswGraphBuilder.create(scorers, LuceneVectorIndex.graphM(spec),
                     Math.max(spec.efConstruct(), LuceneVectorIndex.graphM(spec)), LuceneVectorIndex.GRAPH_SEED, -1);
             readGraph(in, builder.getGraph(), graphCount, scorers);
@@ -234,11 +353,21 @@ final class LuceneGraphFiles {
             if (in.readInt() != expected) {
                 throw new IOException("checksum mismatch");
             }
-            return new Loaded(store, builder, graphCount);
+            return new Loaded(store, scorers, builder, graphCount);
         }
     }
 
-    private static void readGraph(DataInputStream in, OnHeapHnswGraph graph, int graphCount, GraphScorers scorers)
+    /** The mapped vectors file the graph file names, checked against the checksum it recorded. */
+    private MappedFloatVectors openFloats(DataInputStream in, int dimension, int count) throws IOException {
+        String name = in.readUTF();
+        int checksum = in.readInt();
+        if (generationOf(name) < 0) {
+            throw new IOException("bad vectors file name " + name);
+        }
+        return MappedFloatVectors.open(file.resolveSibling(name), dimension, count, checksum);
+    }
+
+    private static void readGraph(DataInputStream in, OnHeapHnswGraph graph, int graphCount, GraphScoring scorers)
             throws IOException {
         int levels = in.readInt();
         if (levels == 0) {

@@ -3,12 +3,15 @@ package io.quiver.adapter.out.storage.lucene;
 import io.quiver.adapter.out.storage.simd.VectorMathProvider;
 import io.quiver.adapter.out.storage.vector.TopK;
 import io.quiver.application.port.out.VectorIndex;
+import io.quiver.application.port.out.VectorIndex.QuantizedSearch;
 import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.vector.Distance;
 import io.quiver.domain.vector.Scoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,15 @@ import org.apache.lucene.util.hnsw.RandomVectorScorer;
  * exploration past rejected nodes) walk the graph with it. With too few accepted vectors for the graph
  * to pay off — the walk would visit more nodes than pass — it scores the accepted ones exactly.
  *
+ * <p><b>Quantization.</b> With scalar int8 in the spec ({@link VectorLayout}) the float vectors live in a
+ * memory-mapped file and the heap holds one byte per dimension: the graph is built and walked on those
+ * codes, and the best {@code ceil(limit × oversampling)} the walk finds by quantized score are re-scored
+ * with the floats, the best {@code limit} of them returned. {@code rescore = false} skips the
+ * oversampling — the best {@code limit} by quantized score come back — but the scores reported are still
+ * the exact ones (Qdrant would report the quantized ones; exact scores keep every search's contract one);
+ * {@code ignore = true} cannot bypass a graph built on codes, so it re-scores everything the walk found,
+ * as the float layout does. Exact search, pending vectors and {@link #vector} read the floats.
+ *
  * <p><b>Threads.</b> One writer, many searchers, background building on a shared executor in slices.
  * {@link #lock} guards the store's metadata; {@link #graphRw} guards the graph's structure (the builder
  * takes its write side per inserted node, searches its read side); {@link #buildLock} serialises
@@ -77,12 +89,14 @@ public final class LuceneVectorIndex implements VectorIndex {
     /** A store and graph being rebuilt from the live vectors of a snapshot. */
     private static final class Rebuild {
         final OrdinalVectors store;
+        final GraphScoring scorers;
         final HnswGraphBuilder builder;
         final int snapshotCount;
         int next;
 
-        Rebuild(OrdinalVectors store, HnswGraphBuilder builder, int snapshotCount) {
+        Rebuild(OrdinalVectors store, GraphScoring scorers, HnswGraphBuilder builder, int snapshotCount) {
             this.store = store;
+            this.scorers = scorers;
             this.builder = builder;
             this.snapshotCount = snapshotCount;
         }
@@ -93,6 +107,7 @@ public final class LuceneVectorIndex implements VectorIndex {
     private final Distance distance;
     private final Scoring scoring;
     private final LuceneGraphFiles files;
+    private final VectorLayout layout;
     private final Executor executor;
     private final Tuning tuning;
     private final boolean graphEnabled;
@@ -104,7 +119,7 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     /** Replaced (compaction, restore) under lock and graphRw write locks. */
     private volatile OrdinalVectors store;
-    private volatile GraphScorers scorers;
+    private volatile GraphScoring scorers;
     private volatile HnswGraphBuilder builder;
     private volatile OnHeapHnswGraph graph;
     /** Ordinals below this are in {@link #graph}; written under graphRw's write lock. */
@@ -112,6 +127,9 @@ public final class LuceneVectorIndex implements VectorIndex {
     // guarded by buildLock
     private Rebuild rebuild;
     private long persistedMutations = -1;
+    /** The mapped vectors file the persisted graph names (null: none), and replaced files kept for it. */
+    private Path persistedFloats;
+    private final List<Path> retiredFloats = new ArrayList<>();
 
     private volatile boolean rebuilding;
     private volatile boolean broken;
@@ -131,7 +149,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.graphEnabled = spec.m() > 0;
         this.dimension = spec.dimension();
-        install(new OrdinalVectors(dimension, 16), null, 0);
+        this.layout = new VectorLayout(spec, scoring, files);
     }
 
     static LuceneVectorIndex open(VectorIndexSpec spec, String name, LuceneGraphFiles files, Executor executor,
@@ -147,7 +165,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         return Math.max(2, spec.m());
     }
 
-    private HnswGraphBuilder newBuilder(GraphScorers supplier) {
+    private HnswGraphBuilder newBuilder(GraphScoring supplier) {
         try {
             return HnswGraphBuilder.create(supplier, graphM(spec), Math.max(spec.efConstruct(), graphM(spec)),
                     GRAPH_SEED, -1);
@@ -156,9 +174,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
     }
 
-    /** Makes {@code vectors} the store, with {@code built} as its graph over the first {@code count} ordinals. */
-    private void install(OrdinalVectors vectors, HnswGraphBuilder built, int count) {
-        GraphScorers supplier = new GraphScorers(vectors, scoring, distance);
+    /**
+     * Makes {@code vectors} the store, scored by {@code supplier}, with {@code built} as its graph over the
+     * first {@code count} ordinals (null: a new, empty graph).
+     */
+    private void install(OrdinalVectors vectors, GraphScoring supplier, HnswGraphBuilder built, int count) {
         HnswGraphBuilder b = built != null ? built : graphEnabled ? newBuilder(supplier) : null;
         store = vectors;
         scorers = supplier;
@@ -169,27 +189,43 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     // ------------------------------------------------------------------------------------ restore
 
+    /** Installs the persisted index if there is a usable one, else an empty store; then drops unused files. */
     private void restore() {
+        buildLock.lock();
+        lock.writeLock().lock();
+        graphRw.writeLock().lock();
+        try {
+            if (!restorePersisted()) {
+                OrdinalVectors fresh = layout.newStore(16);
+                install(fresh, layout.scorers(fresh, null), null, 0);
+            }
+            if (files != null) {
+                files.deleteFloatsExcept(VectorLayout.floatsFile(store));
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "vector index {0}: cannot delete unused vectors files ({1})",
+                    name, String.valueOf(e));
+        } finally {
+            graphRw.writeLock().unlock();
+            lock.writeLock().unlock();
+            buildLock.unlock();
+        }
+    }
+
+    private boolean restorePersisted() {
         if (!graphEnabled || files == null) {
-            return;
+            return false;
         }
         try {
             LuceneGraphFiles.Loaded loaded = files.read(spec, scoring);
             if (loaded == null) {
-                return;
+                return false;
             }
-            buildLock.lock();
-            lock.writeLock().lock();
-            graphRw.writeLock().lock();
-            try {
-                install(loaded.store(), loaded.builder(), loaded.graphCount());
-                rebuilding = compactionDue();
-                persistedMutations = mutations.get();
-            } finally {
-                graphRw.writeLock().unlock();
-                lock.writeLock().unlock();
-                buildLock.unlock();
-            }
+            install(loaded.store(), loaded.scorers(), loaded.builder(), loaded.graphCount());
+            rebuilding = compactionDue();
+            persistedMutations = mutations.get();
+            persistedFloats = VectorLayout.floatsFile(loaded.store());
+            return true;
         } catch (LuceneGraphFiles.StaleGraphException e) {
             LOG.log(System.Logger.Level.INFO, "vector index {0}: ignoring the persisted graph, {1}; rebuilding",
                     name, e.getMessage());
@@ -197,6 +233,7 @@ public final class LuceneVectorIndex implements VectorIndex {
             LOG.log(System.Logger.Level.WARNING, "vector index {0}: the persisted graph is unusable ({1}); rebuilding",
                     name, String.valueOf(e));
         }
+        return false;
     }
 
     // ------------------------------------------------------------------------------------- writes
@@ -348,7 +385,17 @@ public final class LuceneVectorIndex implements VectorIndex {
     /** Heap bytes of the vectors and of the graph, for reporting. */
     public long memoryBytes() {
         OnHeapHnswGraph g = graph;
-        return store.vectorBytes() + (g == null ? 0 : g.ramBytesUsed());
+        return heapVectorBytes() + (g == null ? 0 : g.ramBytesUsed());
+    }
+
+    /** Heap bytes of the vectors: the floats, or with quantization the codes (the floats are mapped). */
+    public long heapVectorBytes() {
+        return store.floats().heapBytes() + scorers.heapBytes();
+    }
+
+    /** Bytes of vectors file mapped into memory outside the heap (0 without quantization). */
+    public long mappedVectorBytes() {
+        return store.floats().mappedBytes();
     }
 
     @Override
@@ -375,7 +422,13 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public List<ScoredId> searchGraph(float[] query, int limit, int ef, Set<PointId> candidates,
                                       Predicate<PointId> accept) {
-        return search(query, limit, ef, candidates, accept, true);
+        return search(query, limit, ef, candidates, accept, true, QuantizedSearch.DEFAULT);
+    }
+
+    @Override
+    public List<ScoredId> searchGraph(float[] query, int limit, int ef, Set<PointId> candidates,
+                                      Predicate<PointId> accept, QuantizedSearch quantized) {
+        return search(query, limit, ef, candidates, accept, true, quantized);
     }
 
     /**
@@ -385,11 +438,18 @@ public final class LuceneVectorIndex implements VectorIndex {
     @Override
     public List<ScoredId> searchIndexed(float[] query, int limit, int ef, Set<PointId> candidates,
                                         Predicate<PointId> accept) {
-        return search(query, limit, ef, candidates, accept, false);
+        return search(query, limit, ef, candidates, accept, false, QuantizedSearch.DEFAULT);
+    }
+
+    @Override
+    public List<ScoredId> searchIndexed(float[] query, int limit, int ef, Set<PointId> candidates,
+                                        Predicate<PointId> accept, QuantizedSearch quantized) {
+        return search(query, limit, ef, candidates, accept, false, quantized);
     }
 
     private List<ScoredId> search(float[] query, int limit, int ef, Set<PointId> candidates, Predicate<PointId> accept,
-                                  boolean withPending) {
+                                  boolean withPending, QuantizedSearch quantized) {
+        Objects.requireNonNull(quantized, "quantized");
         checkDimension(query);
         if (limit <= 0) {
             return List.of();
@@ -408,7 +468,11 @@ public final class LuceneVectorIndex implements VectorIndex {
                 if (indexed == 0 || (withPending && s.count() - indexed > s.count() / 2)) {
                     return exact(s, query, limit, candidates, accept, below);
                 }
-                return graphSearch(s, indexed, query, limit, Math.max(ef, limit), candidates, accept, withPending);
+                // quantized order: only the walk's best candidates(limit) by quantized score are re-scored exactly
+                boolean quantizedOrder = layout.quantized() && !quantized.ignore();
+                int rescored = quantizedOrder ? quantized.candidates(limit) : Integer.MAX_VALUE;
+                int beam = Math.max(ef, quantizedOrder ? rescored : limit);
+                return graphSearch(s, indexed, query, limit, beam, rescored, candidates, accept, withPending);
             } finally {
                 graphRw.readLock().unlock();
             }
@@ -424,11 +488,12 @@ public final class LuceneVectorIndex implements VectorIndex {
     private List<ScoredId> exact(OrdinalVectors s, float[] query, int limit, Set<PointId> candidates,
                                  Predicate<PointId> accept, int below) {
         TopK top = new TopK(distance, limit);
+        FloatVectors.QueryScorer exact = s.floats().scorer(scoring, distance, query);
         if (candidates != null) {
             for (PointId id : candidates) {
                 int ord = s.ordOf(id);
                 if (ord >= 0 && ord < below && (accept == null || accept.test(id))) {
-                    top.offer(id, scoring.score(distance, query, s.page(ord), s.offset(ord)));
+                    top.offer(id, exact.score(ord));
                 }
             }
             return top.best();
@@ -438,7 +503,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         for (int ord = first(live, 0, end); ord != NONE; ord = next(live, ord, end)) {
             PointId id = s.idAt(ord);
             if (accept == null || accept.test(id)) {
-                top.offer(id, scoring.score(distance, query, s.page(ord), s.offset(ord)));
+                top.offer(id, exact.score(ord));
             }
         }
         return top.best();
@@ -453,7 +518,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         return first(bits, ord + 1, end);
     }
 
-    private List<ScoredId> graphSearch(OrdinalVectors s, int indexed, float[] query, int limit, int ef,
+    /**
+     * The walk keeps the best {@code ef} by the graph's scores; the first {@code rescored} of them are
+     * re-scored exactly and the best {@code limit} returned.
+     */
+    private List<ScoredId> graphSearch(OrdinalVectors s, int indexed, float[] query, int limit, int ef, int rescored,
                                        Set<PointId> candidates, Predicate<PointId> accept, boolean withPending) {
         int below = withPending ? Integer.MAX_VALUE : indexed;
         FixedBitSet live = s.liveBits();
@@ -501,9 +570,11 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         TopK top = new TopK(distance, limit);
         pending.forEach(hit -> top.offer(hit.id(), hit.score()));
-        for (ScoreDoc hit : found) {
-            int ord = hit.doc;
-            top.offer(s.idAt(ord), scoring.score(distance, query, s.page(ord), s.offset(ord)));
+        FloatVectors.QueryScorer exact = s.floats().scorer(scoring, distance, query);
+        int n = Math.min(found.length, rescored); // found is best first
+        for (int i = 0; i < n; i++) {
+            int ord = found[i].doc;
+            top.offer(s.idAt(ord), exact.score(ord));
         }
         return top.best();
     }
@@ -516,11 +587,12 @@ public final class LuceneVectorIndex implements VectorIndex {
             return List.of();
         }
         TopK top = new TopK(distance, limit);
+        FloatVectors.QueryScorer exact = s.floats().scorer(scoring, distance, query);
         FixedBitSet live = s.liveBits();
         for (int ord = first(live, indexed, end); ord != NONE; ord = next(live, ord, end)) {
             PointId id = s.idAt(ord);
             if ((candidates == null || candidates.contains(id)) && (accept == null || accept.test(id))) {
-                top.offer(id, scoring.score(distance, query, s.page(ord), s.offset(ord)));
+                top.offer(id, exact.score(ord));
             }
         }
         return top.best();
@@ -639,6 +711,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         if (graphCount >= end) {
             return false;
         }
+        scorers.prepare(end, graphRw.writeLock());
         HnswGraphBuilder b = builder;
         for (int ord = graphCount; ord < end; ord++) {
             graphRw.writeLock().lock();
@@ -666,7 +739,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         try {
             OrdinalVectors s = store;
             snapshot = s.count();
-            fresh = new OrdinalVectors(dimension, s.liveCount());
+            fresh = layout.newStore(s.liveCount());
             FixedBitSet live = s.liveBits();
             for (int ord = first(live, 0, snapshot);
                  ord != NONE; ord = next(live, ord, snapshot)) {
@@ -677,12 +750,14 @@ public final class LuceneVectorIndex implements VectorIndex {
         }
         LOG.log(System.Logger.Level.DEBUG, "vector index {0}: compacting {1} ordinals into {2}", name, snapshot,
                 fresh.count());
-        rebuild = new Rebuild(fresh, newBuilder(new GraphScorers(fresh, scoring, distance)), snapshot);
+        GraphScoring freshScorers = layout.scorers(fresh, scorers);
+        rebuild = new Rebuild(fresh, freshScorers, newBuilder(freshScorers), snapshot);
     }
 
     private void rebuildStep() throws IOException {
         Rebuild r = rebuild;
         int end = Math.min(r.store.count(), r.next + tuning.batchSize());
+        r.scorers.prepare(end, graphRw.writeLock());
         for (; r.next < end; r.next++) {
             r.builder.addGraphNode(r.next);
         }
@@ -713,7 +788,8 @@ public final class LuceneVectorIndex implements VectorIndex {
                  ord != NONE; ord = next(live, ord, oldCount)) {
                 fresh.append(old.idAt(ord), old.copyAt(ord), old.versionAt(ord));
             }
-            install(fresh, r.builder, built);
+            install(fresh, r.scorers, r.builder, built);
+            retire(old);
             rebuild = null;
             rebuilds.incrementAndGet();
             rebuilding = compactionDue();
@@ -722,6 +798,28 @@ public final class LuceneVectorIndex implements VectorIndex {
             lock.writeLock().unlock();
         }
         mutations.incrementAndGet();
+    }
+
+    /** A replaced store's vectors file goes now, or after the next persist if the persisted graph names it. */
+    private void retire(OrdinalVectors old) {
+        Path file = VectorLayout.floatsFile(old);
+        if (file == null) {
+            return;
+        }
+        if (file.equals(persistedFloats)) {
+            retiredFloats.add(file);
+        } else {
+            deleteQuietly(file);
+        }
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "vector index {0}: cannot delete {1} ({2})", name, file,
+                    String.valueOf(e));
+        }
     }
 
     // -------------------------------------------------------------------------------- persistence
@@ -752,16 +850,21 @@ public final class LuceneVectorIndex implements VectorIndex {
                 return;
             }
             OrdinalVectors.Snapshot snapshot;
+            GraphScoring scoredBy;
             int indexed;
             lock.readLock().lock();
             try {
                 snapshot = store.snapshot();
+                scoredBy = scorers;
                 indexed = graphCount;
             } finally {
                 lock.readLock().unlock();
             }
-            files.write(spec, snapshot, graph, indexed);
+            files.write(spec, snapshot, scoredBy, graph, indexed);
             persistedMutations = seen;
+            persistedFloats = snapshot.floats() instanceof MappedFloatVectors mapped ? mapped.file() : null;
+            retiredFloats.forEach(this::deleteQuietly);
+            retiredFloats.clear();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "vector index {0}: could not persist the graph ({1}); it will be "
                     + "rebuilt on the next start", name, String.valueOf(e));
@@ -775,6 +878,12 @@ public final class LuceneVectorIndex implements VectorIndex {
         closed = true;
         buildLock.lock();
         try {
+            if (rebuild != null) {
+                Path unfinished = VectorLayout.floatsFile(rebuild.store);
+                if (unfinished != null) {
+                    deleteQuietly(unfinished);
+                }
+            }
             rebuild = null;
         } finally {
             buildLock.unlock();

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Graphs are built in the background by a small pool of daemon threads shared by every index this
  * port opens (by default half the processors, at least one: searches keep the rest). Indexes take turns
  * in slices of about 50 ms; idle threads exit after 30 s.
+ *
+ * <p>With scalar int8 quantization in the spec, an index keeps one byte per dimension on the heap and its
+ * float vectors in {@code <vector base>.<generation>.f32} files beside the graph file, mapped into memory
+ * ({@link VectorLayout}); {@link #drop} deletes those too.
  */
 public final class LuceneVectorIndexPort implements VectorIndexPort {
 

@@ -9,36 +9,35 @@ import org.apache.lucene.util.FixedBitSet;
 /**
  * The vectors of one space, addressed by graph ordinal. Ordinals are handed out in write order and never
  * reused: overwriting a point's vector appends it under a new ordinal and marks the old one dead, so a
- * graph node always keeps the vector it was linked with. Vectors live in fixed-size float pages, so the
- * store grows without copying them, and a vector once written never moves or changes.
+ * graph node always keeps the vector it was linked with. The floats live in a {@link FloatVectors} (on the
+ * heap, or in a mapped file), where a vector once written never moves or changes.
  *
  * <p>Threads: one writer (the owning index's write lock) and readers under its read lock. Graph building
  * reads vectors below {@link #count()} without any lock: {@link #count} is volatile and written after the
- * vector, and {@code pages} is republished before it, so a reader that has seen a count sees its vectors.
+ * vector, so a reader that has seen a count sees its vectors.
  */
 final class OrdinalVectors {
 
+    private final FloatVectors floats;
     private final int dimension;
-    private final int pageShift;
-    private final int pageMask;
-    private volatile float[][] pages = new float[0][];
     private PointId[] ids = new PointId[16];
     private long[] versions = new long[16];
     private FixedBitSet live = new FixedBitSet(16);
     private final Map<PointId, Integer> ordOf;
     private volatile int count;
 
-    OrdinalVectors(int dimension, int expected) {
-        this.dimension = dimension;
-        // pages of about 1 MiB (at least one vector)
-        int perPage = Integer.highestOneBit(Math.max(1, (1 << 18) / dimension));
-        this.pageShift = Integer.numberOfTrailingZeros(perPage);
-        this.pageMask = perPage - 1;
+    OrdinalVectors(FloatVectors floats, int expected) {
+        this.floats = floats;
+        this.dimension = floats.dimension();
         this.ordOf = HashMap.newHashMap(Math.max(16, expected));
     }
 
     int dimension() {
         return dimension;
+    }
+
+    FloatVectors floats() {
+        return floats;
     }
 
     /** Ordinals handed out so far, dead ones included. */
@@ -49,14 +48,6 @@ final class OrdinalVectors {
     /** Points with a vector. */
     int liveCount() {
         return ordOf.size();
-    }
-
-    float[] page(int ord) {
-        return pages[ord >>> pageShift];
-    }
-
-    int offset(int ord) {
-        return (ord & pageMask) * dimension;
     }
 
     PointId idAt(int ord) {
@@ -103,18 +94,22 @@ final class OrdinalVectors {
     /** True when the point's current vector has exactly these floats. */
     boolean holds(PointId id, float[] vector) {
         Integer ord = ordOf.get(id);
-        if (ord == null) {
-            return false;
-        }
-        int off = offset(ord);
-        return Arrays.equals(page(ord), off, off + dimension, vector, 0, dimension);
+        return ord != null && floats.matches(ord, vector);
     }
 
     /** Appends the vector as the point's current one (the previous ordinal dies) and answers its ordinal. */
     int append(PointId id, float[] vector, long version) {
+        floats.write(count, vector);
+        return register(id, version);
+    }
+
+    /**
+     * Makes the next ordinal the point's current one, its floats being in the float store already (a
+     * restored mapped file).
+     */
+    int register(PointId id, long version) {
         int ord = count;
         ensureCapacity(ord + 1);
-        System.arraycopy(vector, 0, pages[ord >>> pageShift], (ord & pageMask) * dimension, dimension);
         ids[ord] = id;
         versions[ord] = version;
         live.set(ord);
@@ -142,22 +137,21 @@ final class OrdinalVectors {
     }
 
     float[] copyAt(int ord) {
-        int off = offset(ord);
-        return Arrays.copyOfRange(page(ord), off, off + dimension);
+        float[] vector = new float[dimension];
+        floats.read(ord, vector);
+        return vector;
     }
 
-    /** Heap bytes held by the vectors (whole pages). */
-    long vectorBytes() {
-        return (long) pages.length * (pageMask + 1) * dimension * Float.BYTES;
-    }
-
-    /** Snapshot of the per-ordinal metadata below {@code upTo}, for persisting without holding a lock. */
+    /** Snapshot of the per-ordinal metadata, for persisting without holding a lock. */
     Snapshot snapshot() {
         int n = count;
-        return new Snapshot(n, pages, Arrays.copyOf(ids, n), Arrays.copyOf(versions, n), live.clone());
+        int checksum = floats instanceof MappedFloatVectors mapped ? mapped.checksum() : 0;
+        return new Snapshot(n, floats, checksum, Arrays.copyOf(ids, n), Arrays.copyOf(versions, n), live.clone());
     }
 
-    record Snapshot(int count, float[][] pages, PointId[] ids, long[] versions, FixedBitSet live) {
+    /** The first {@code count} ordinals; {@code floatsChecksum} is the mapped file's checksum at that count. */
+    record Snapshot(int count, FloatVectors floats, int floatsChecksum, PointId[] ids, long[] versions,
+                    FixedBitSet live) {
     }
 
     private void ensureCapacity(int n) {
@@ -166,14 +160,6 @@ final class OrdinalVectors {
             ids = Arrays.copyOf(ids, capacity);
             versions = Arrays.copyOf(versions, capacity);
             live = FixedBitSet.ensureCapacity(live, capacity);
-        }
-        int pagesNeeded = ((n - 1) >>> pageShift) + 1;
-        if (pagesNeeded > pages.length) {
-            float[][] grown = Arrays.copyOf(pages, pagesNeeded);
-            for (int p = pages.length; p < pagesNeeded; p++) {
-                grown[p] = new float[(pageMask + 1) * dimension];
-            }
-            pages = grown;
         }
     }
 }

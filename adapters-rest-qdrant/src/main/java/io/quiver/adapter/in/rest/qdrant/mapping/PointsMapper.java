@@ -374,7 +374,7 @@ public final class PointsMapper {
 
     // ---- read options ----------------------------------------------------------------------------
 
-    /** {@code params} ({@code SearchParams}): hnsw_ef, exact, indexed_only; quantization and acorn are accepted. */
+    /** {@code params} ({@code SearchParams}): hnsw_ef, exact, indexed_only, quantization; acorn is accepted. */
     public static SearchParams searchParams(TreeReader body) {
         TreeReader p = body.child("params");
         if (p == null) {
@@ -384,7 +384,24 @@ public final class PointsMapper {
         Boolean exact = p.optBool("exact");
         Boolean indexedOnly = p.optBool("indexed_only");
         return new SearchParams(ef == null ? null : (int) Math.min(ef, Integer.MAX_VALUE),
-                exact != null && exact, indexedOnly != null && indexedOnly);
+                exact != null && exact, indexedOnly != null && indexedOnly, quantization(p));
+    }
+
+    /** {@code params.quantization} ({@code QuantizationSearchParams}): ignore, rescore, oversampling (at least 1). */
+    private static SearchParams.Quantization quantization(TreeReader params) {
+        TreeReader q = params.child("quantization");
+        if (q == null) {
+            return null;
+        }
+        Boolean ignore = q.optBool("ignore");
+        Boolean rescore = q.optBool("rescore");
+        Double oversampling = q.optDouble("oversampling");
+        try {
+            return new SearchParams.Quantization(ignore != null && ignore, rescore, oversampling);
+        } catch (ValidationException e) {
+            // relative to the request, as the request's own rules: its reader prefixes batch positions
+            throw e.under("params.quantization");
+        }
     }
 
     /** {@code order_by}: a key, or {@code {key, direction: asc|desc, start_from: number | datetime}}. */
