@@ -19,8 +19,16 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** Writes one run as {@code results.json}, {@code results.md} and {@code recall-qps.png}. */
+/**
+ * Writes one run as {@code results.json}, {@code results.md} and {@code recall-qps.png}. A run has one
+ * series of sweep points per target: one, or two for {@code --target both} ("in-process" and "REST"),
+ * which adds the comparison of {@link Overhead}.
+ */
 final class Report {
+
+    /** The sweep of one target, with the label the tables and the chart give it. */
+    record Series(String label, List<Sweep.Point> points) {
+    }
 
     static final String JSON_FILE = "results.json";
     static final String MARKDOWN_FILE = "results.md";
@@ -29,55 +37,72 @@ final class Report {
     private Report() {
     }
 
-    /** The JSON document of a run; {@code header} holds everything but the sweep points. */
-    static Map<String, Object> document(Map<String, Object> header, List<Sweep.Point> points, int k) {
+    /**
+     * The JSON document of a run; {@code header} holds everything but the sweep points. With two series
+     * every row names its target, and {@code restOverhead} compares them point by point.
+     */
+    static Map<String, Object> document(Map<String, Object> header, List<Series> series, int k) {
         Map<String, Object> doc = new LinkedHashMap<>(header);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Sweep.Point p : points) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("filter", p.filter().key());
-            row.put("threads", p.threads());
-            row.put("ef", p.ef().exact() ? "exact" : p.ef().value());
-            row.put("recallAt" + k, round(p.recall(), 5));
-            row.put("precision", round(p.precision(), 5));
-            row.put("meanReturned", round(p.meanReturned(), 3));
-            Map<String, Object> qps = new LinkedHashMap<>();
-            qps.put("median", round(p.qpsMedian(), 1));
-            qps.put("min", round(p.qpsMin(), 1));
-            qps.put("max", round(p.qpsMax(), 1));
-            List<Double> runs = new ArrayList<>();
-            for (double r : p.qpsRuns()) {
-                runs.add(round(r, 1));
+        for (Series s : series) {
+            for (Sweep.Point p : s.points()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                if (series.size() > 1) {
+                    row.put("target", s.label());
+                }
+                row.putAll(row(p, k));
+                rows.add(row);
             }
-            qps.put("runs", runs);
-            List<Double> other = new ArrayList<>();
-            for (double o : p.otherCoresRuns()) {
-                other.add(round(o, 2));
-            }
-            qps.put("otherProcessesCoresPerRun", other);
-            row.put("qps", qps);
-            Map<String, Object> latency = new LinkedHashMap<>();
-            latency.put("mean", round(p.meanMs(), 4));
-            latency.put("p50", round(p.p50Ms(), 4));
-            latency.put("p95", round(p.p95Ms(), 4));
-            latency.put("p99", round(p.p99Ms(), 4));
-            latency.put("max", round(p.maxMs(), 4));
-            row.put("latencyMs", latency);
-            rows.add(row);
         }
         doc.put("results", rows);
+        if (series.size() == 2) {
+            doc.put("restOverhead", Overhead.json(Overhead.compare(series.get(0).points(), series.get(1).points())));
+        }
         return doc;
     }
 
-    static void write(Path out, Map<String, Object> doc, List<Sweep.Point> points, int k, String title) throws IOException {
+    private static Map<String, Object> row(Sweep.Point p, int k) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("filter", p.filter().key());
+        row.put("threads", p.threads());
+        row.put("ef", p.ef().exact() ? "exact" : p.ef().value());
+        row.put("recallAt" + k, round(p.recall(), 5));
+        row.put("precision", round(p.precision(), 5));
+        row.put("meanReturned", round(p.meanReturned(), 3));
+        Map<String, Object> qps = new LinkedHashMap<>();
+        qps.put("median", round(p.qpsMedian(), 1));
+        qps.put("min", round(p.qpsMin(), 1));
+        qps.put("max", round(p.qpsMax(), 1));
+        List<Double> runs = new ArrayList<>();
+        for (double r : p.qpsRuns()) {
+            runs.add(round(r, 1));
+        }
+        qps.put("runs", runs);
+        List<Double> other = new ArrayList<>();
+        for (double o : p.otherCoresRuns()) {
+            other.add(round(o, 2));
+        }
+        qps.put("otherProcessesCoresPerRun", other);
+        row.put("qps", qps);
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("mean", round(p.meanMs(), 4));
+        latency.put("p50", round(p.p50Ms(), 4));
+        latency.put("p95", round(p.p95Ms(), 4));
+        latency.put("p99", round(p.p99Ms(), 4));
+        latency.put("max", round(p.maxMs(), 4));
+        row.put("latencyMs", latency);
+        return row;
+    }
+
+    static void write(Path out, Map<String, Object> doc, List<Series> series, int k, String title) throws IOException {
         Files.createDirectories(out);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve(JSON_FILE).toFile(), doc);
-        Files.writeString(out.resolve(MARKDOWN_FILE), markdown(doc, points, k, title), StandardCharsets.UTF_8);
-        chart(out.resolve(CHART_FILE), points, k, title);
+        Files.writeString(out.resolve(MARKDOWN_FILE), markdown(doc, series, k, title), StandardCharsets.UTF_8);
+        chart(out.resolve(CHART_FILE), series, k, title);
     }
 
     @SuppressWarnings("unchecked")
-    private static String markdown(Map<String, Object> doc, List<Sweep.Point> points, int k, String title) {
+    private static String markdown(Map<String, Object> doc, List<Series> series, int k, String title) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(title).append("\n\n");
         md.append("Generated by `io.quiver.benchmarks.recall.RecallBenchmark`; raw numbers in `").append(JSON_FILE)
@@ -103,8 +128,8 @@ final class Report {
                 .append(" × ").append(dataset.get("dimension")).append("-d, ").append(dataset.get("queryCount"))
                 .append(" queries, ").append(dataset.get("distance")).append(" |\n");
         md.append("| ground truth | ").append(flat(dataset.get("groundTruth"))).append(" |\n");
-        md.append("| target | ").append(flat(doc.get("target"))).append(" |\n");
-        md.append("| build | ").append(flat(doc.get("build"))).append(" |\n");
+        cells(md, "target", doc.get("target"));
+        cells(md, "build", doc.get("build"));
         md.append("| settings | ").append(flat(doc.get("settings"))).append(" |\n");
         List<Map<String, Object>> filters = (List<Map<String, Object>>) doc.get("filters");
         for (Map<String, Object> f : filters) {
@@ -116,7 +141,29 @@ final class Report {
             md.append(" |\n");
         }
         md.append('\n');
+        if (doc.get("memory") instanceof Map<?, ?> memory) {
+            memory(md, (Map<String, Object>) memory);
+        }
+        if (doc.get("restOverhead") instanceof List<?> overhead) {
+            overhead(md, (List<Map<String, Object>>) overhead);
+        }
+        for (Series s : series) {
+            if (series.size() > 1) {
+                md.append("\n## ").append(s.label()).append("\n");
+            }
+            sweepTables(md, s.points(), k);
+        }
+        md.append("\nQPS: queries / wall time of one pass over all queries (closed loop, the given number of threads), "
+                + "median over the timed passes; latency percentiles pooled over all timed passes; recall and precision "
+                + "from the first timed pass. Warm-up passes over every ef precede the timed passes, which run "
+                + "round-robin over the ef values. \"other CPU\": cores used by other processes during the timed "
+                + "passes (machine busy time from /proc/stat minus this JVM's CPU time; median and max over the passes; "
+                + "for the REST target this includes the server).\n\n");
+        md.append("![recall vs QPS](").append(CHART_FILE).append(")\n");
+        return md.toString();
+    }
 
+    private static void sweepTables(StringBuilder md, List<Sweep.Point> points, int k) {
         String current = null;
         for (Sweep.Point p : points) {
             String group = "filter `" + p.filter().key() + "`, " + p.threads() + (p.threads() == 1 ? " thread" : " threads");
@@ -132,14 +179,91 @@ final class Report {
                     p.p50Ms(), p.p95Ms(), p.p99Ms(), Recall.median(p.otherCoresRuns()),
                     java.util.Arrays.stream(p.otherCoresRuns()).max().orElse(Double.NaN)));
         }
-        md.append("\nQPS: queries / wall time of one pass over all queries (closed loop, the given number of threads), "
-                + "median over the timed passes; latency percentiles pooled over all timed passes; recall and precision "
-                + "from the first timed pass. Warm-up passes over every ef precede the timed passes, which run "
-                + "round-robin over the ef values. \"other CPU\": cores used by other processes during the timed "
-                + "passes (machine busy time from /proc/stat minus this JVM's CPU time; median and max over the passes; "
-                + "for the REST target this includes the server).\n\n");
-        md.append("![recall vs QPS](").append(CHART_FILE).append(")\n");
-        return md.toString();
+    }
+
+    /**
+     * A header row for a map; a map of maps ({@code --target both}: one per target) gets one row per
+     * inner map, so that neither target's settings end up as {@code {a=b}} in one cell.
+     */
+    private static void cells(StringBuilder md, String name, Object value) {
+        if (value instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v instanceof Map<?, ?>)) {
+            Map<Object, Object> scalars = new LinkedHashMap<>();
+            map.forEach((key, v) -> {
+                if (!(v instanceof Map<?, ?>)) {
+                    scalars.put(key, v);
+                }
+            });
+            if (!scalars.isEmpty()) {
+                md.append("| ").append(name).append(" | ").append(flat(scalars)).append(" |\n");
+            }
+            map.forEach((key, v) -> {
+                if (v instanceof Map<?, ?>) {
+                    md.append("| ").append(name).append(" (").append(key).append(") | ").append(flat(v)).append(" |\n");
+                }
+            });
+        } else {
+            md.append("| ").append(name).append(" | ").append(flat(value)).append(" |\n");
+        }
+    }
+
+    /** The server's memory before and after the build of a REST run ({@link ServerMemory#summary}). */
+    private static void memory(StringBuilder md, Map<String, Object> m) {
+        md.append("\n## Server memory (REST)\n\n");
+        if (m.containsKey("unavailable")) {
+            md.append("Not measured: ").append(m.get("unavailable")).append(" (source: ").append(m.get("source")).append(").\n");
+            return;
+        }
+        boolean heap = m.containsKey("heapBeforeBytes");
+        md.append("Source: ").append(m.get("source")).append(".\n\n");
+        md.append(heap ? "| reading | RSS MiB | heap in use MiB |\n|---|---|---|\n" : "| reading | RSS MiB |\n|---|---|\n");
+        memoryRow(md, "before creating the collection", m.get("rssBeforeBytes"), heap ? m.get("heapBeforeBytes") : null, heap);
+        memoryRow(md, "at green (upload + index done)", m.get("rssAtGreenBytes"), heap ? m.get("heapAtGreenBytes") : null, heap);
+        if (m.get("rssAfterSettleBytes") != null) {
+            memoryRow(md, "after " + m.get("settleSeconds") + " s settle", m.get("rssAfterSettleBytes"),
+                    heap ? m.get("heapAfterSettleBytes") : null, heap);
+        }
+        memoryRow(md, "**after** = lower of the readings since green (RSS: " + m.get("rssAfterIs")
+                + (heap ? "; heap: " + m.get("heapAfterIs") : "") + ")", m.get("rssAfterBytes"),
+                heap ? m.get("heapAfterBytes") : null, heap);
+        memoryRow(md, "**delta** (after − before)", m.get("rssDeltaBytes"), heap ? m.get("heapDeltaBytes") : null, heap);
+        md.append(String.format(Locale.ROOT, "%nRSS delta per point: %,.0f bytes. Raw float32 vectors (n × dim × 4): %.1f MiB; "
+                        + "graph links estimate (level 0, n × 2m × 4): %.1f MiB; RSS delta / (raw + links) = **%s**.%n",
+                ((Number) m.get("rssDeltaBytesPerPoint")).doubleValue(), mib(m.get("rawVectorBytes")),
+                mib(m.get("graphLinksEstimateBytes")), m.get("rssDeltaOverRawPlusLinks")));
+        md.append("RSS counts what the JVM has taken from the OS, including heap it has not given back, so the delta "
+                + "is an upper bound on what the collection keeps; heap in use moves with every GC.\n");
+    }
+
+    private static void memoryRow(StringBuilder md, String label, Object rss, Object heap, boolean withHeap) {
+        md.append("| ").append(label).append(" | ").append(String.format(Locale.ROOT, "%,.1f", mib(rss)));
+        if (withHeap) {
+            md.append(" | ").append(String.format(Locale.ROOT, "%,.1f", mib(heap)));
+        }
+        md.append(" |\n");
+    }
+
+    private static double mib(Object bytes) {
+        return bytes instanceof Number n ? n.doubleValue() / (1024 * 1024) : Double.NaN;
+    }
+
+    /** {@code --target both}: what REST costs on top of the index, per (filter, threads, ef). */
+    private static void overhead(StringBuilder md, List<Map<String, Object>> rows) {
+        md.append("\n## REST vs in-process\n\n");
+        md.append("| filter | threads | ef | in-process QPS | in-process p50 ms | REST QPS | REST p50 ms | REST / in-process QPS "
+                + "| overhead per search (REST p50 − in-process p50) µs |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> r : rows) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %.3f | %,.0f | %.3f | %.3f | %,.0f |%n",
+                    r.get("filter"), r.get("threads"), r.get("ef"), num(r.get("inProcessQps")), num(r.get("inProcessP50Ms")),
+                    num(r.get("restQps")), num(r.get("restP50Ms")), num(r.get("restOverInProcessQps")),
+                    num(r.get("p50OverheadMicros"))));
+        }
+        md.append("\nSame dataset, queries, ef values and thread counts; in-process first, then REST. Client and server "
+                + "share the machine in the REST run, so the ratio also counts the client's own JSON and HTTP work.\n");
+    }
+
+    private static double num(Object value) {
+        return ((Number) value).doubleValue();
     }
 
     /** A map as "key: value; key: value" for a table cell. */
@@ -157,7 +281,11 @@ final class Report {
         return String.valueOf(value);
     }
 
-    private static void chart(Path file, List<Sweep.Point> points, int k, String title) throws IOException {
+    /**
+     * Recall on x, QPS on y, one line per (target, filter, threads). With two targets the lines are
+     * named "in-process" and "REST" (plus filter and threads when there is more than one such group).
+     */
+    private static void chart(Path file, List<Series> all, int k, String title) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title)
                 .xAxisTitle("recall@" + k).yAxisTitle("queries/s").build();
@@ -166,9 +294,15 @@ final class Report {
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setXAxisDecimalPattern("0.000");
         chart.getStyler().setYAxisDecimalPattern("#,##0");
+        List<Sweep.Point> points = all.stream().flatMap(s -> s.points().stream()).toList();
+        long groupCount = points.stream().map(p -> p.filter().key() + "/" + p.threads()).distinct().count();
         Map<String, List<Sweep.Point>> groups = new LinkedHashMap<>();
-        for (Sweep.Point p : points) {
-            groups.computeIfAbsent("filter " + p.filter().key() + ", " + p.threads() + " thr", g -> new ArrayList<>()).add(p);
+        for (Series s : all) {
+            for (Sweep.Point p : s.points()) {
+                String group = "filter " + p.filter().key() + ", " + p.threads() + " thr";
+                String name = all.size() == 1 ? group : groupCount == 1 ? s.label() : s.label() + ", " + group;
+                groups.computeIfAbsent(name, g -> new ArrayList<>()).add(p);
+            }
         }
         double minRecall = 1;
         double maxQps = points.stream().mapToDouble(Sweep.Point::qpsMedian).max().orElse(1);
