@@ -7,11 +7,24 @@ import java.util.Map;
 
 /**
  * What the server adds on top of the index ({@code --target both}): the same queries at the same
- * (filter, threads, ef) point in-process and over REST. The median latency difference is the cost of
- * one search's HTTP, JSON and planning as a client sees it; the QPS ratio is what is left of the
- * index's throughput (client and server share the machine, so it also counts the client's CPU).
+ * (filter, threads, ef) point in-process and over REST, seen two ways.
+ *
+ * <ul>
+ *   <li><b>server-side</b>: the server's own mean time per search request (its request filter, from the start
+ *       of routing to the response written; {@link ServerTiming}) minus the in-process mean time of the index
+ *       search alone. This is the cost of the REST adapter, JSON and the application's planning per search,
+ *       without the client or the loopback.</li>
+ *   <li><b>client-observed</b>: REST p50 − in-process p50 as the benchmark's threads see it, which also counts
+ *       the Java HTTP client, the client's JSON work and the loopback; the QPS ratio is what is left of the
+ *       index's throughput (client and server share the machine, so it also counts the client's CPU).</li>
+ * </ul>
+ *
+ * Means are medians over the timed passes of each pass's mean, for both targets.
  */
 final class Overhead {
+
+    /** JSON and table value when the server's timing was unavailable. */
+    static final String NOT_AVAILABLE = "n/a";
 
     /** One (filter, threads, ef) point measured by both targets. */
     record Row(FilterCase filter, int threads, Sweep.Ef ef, Sweep.Point inProcess, Sweep.Point rest) {
@@ -19,8 +32,24 @@ final class Overhead {
             return rest.qpsMedian() / inProcess.qpsMedian();
         }
 
-        double p50OverheadMicros() {
+        /** REST p50 − in-process p50, both as the benchmark's threads see them (client, loopback included). */
+        double clientP50OverheadMicros() {
             return (rest.p50Ms() - inProcess.p50Ms()) * 1000;
+        }
+
+        /** In-process mean latency per search: the index search alone. */
+        double inProcessMeanMicros() {
+            return inProcess.meanMsMedian() * 1000;
+        }
+
+        /** The server's own mean time per search request; NaN when {@code /metrics} gave none. */
+        double serverMeanMicros() {
+            return rest.serverMeanMs() * 1000;
+        }
+
+        /** Server mean − in-process mean: what the server adds to a search; NaN when the server mean is unknown. */
+        double serverOverheadMicros() {
+            return serverMeanMicros() - inProcessMeanMicros();
         }
     }
 
@@ -49,15 +78,23 @@ final class Overhead {
             m.put("threads", r.threads());
             m.put("ef", r.ef().exact() ? "exact" : r.ef().value());
             m.put("inProcessQps", Report.round(r.inProcess().qpsMedian(), 1));
-            m.put("inProcessP50Ms", Report.round(r.inProcess().p50Ms(), 4));
             m.put("restQps", Report.round(r.rest().qpsMedian(), 1));
-            m.put("restP50Ms", Report.round(r.rest().p50Ms(), 4));
             m.put("restOverInProcessQps", Report.round(r.qpsRatio(), 3));
-            m.put("p50OverheadMicros", Report.round(r.p50OverheadMicros(), 1));
+            m.put("inProcessMeanMicros", Report.round(r.inProcessMeanMicros(), 1));
+            m.put("serverMeanMicros", orNotAvailable(r.serverMeanMicros()));
+            m.put("serverOverheadMicros", orNotAvailable(r.serverOverheadMicros()));
+            m.put("inProcessP50Ms", Report.round(r.inProcess().p50Ms(), 4));
+            m.put("restP50Ms", Report.round(r.rest().p50Ms(), 4));
+            m.put("clientObservedP50OverheadMicros", Report.round(r.clientP50OverheadMicros(), 1));
             m.put("inProcessRecall", Report.round(r.inProcess().recall(), 5));
             m.put("restRecall", Report.round(r.rest().recall(), 5));
             out.add(m);
         }
         return out;
+    }
+
+    /** Rounded to 0.1, or {@value #NOT_AVAILABLE} for NaN. */
+    static Object orNotAvailable(double micros) {
+        return Double.isNaN(micros) ? NOT_AVAILABLE : Report.round(micros, 1);
     }
 }

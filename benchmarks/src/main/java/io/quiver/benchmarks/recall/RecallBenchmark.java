@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * Recall@k against exact ground truth, throughput and latency, for the engine in-process (through
  * {@code VectorIndexPort}), for a running server over Qdrant's REST API, or both in one report (what
- * REST adds per search). REST runs also record the server's memory before and after the build. See
+ * REST adds per search). REST runs also record the server's memory before and after the build and the
+ * server's own mean time per search request ({@link ServerTiming}, from {@code GET /metrics}). See
  * {@code docs/benchmarks/recall/README.md} for the method and the recorded runs.
  *
  * <pre>
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
  *           --distance cosine|euclid|dot   (default: from the folder name; gen: cosine)
  *           --queries N            only the first N queries
  * target    --target inprocess|rest|both   both = in-process first, then REST, same sweep, plus a
- *                                  REST-vs-in-process table (QPS ratio, p50 overhead in µs)
+ *                                  REST-vs-in-process table (QPS ratio; server-side overhead = server mean
+ *                                  from GET /metrics − in-process mean, µs; client-observed p50 difference)
  *           --index exact|hnsw|lucene   (inprocess; default exact, for both: hnsw) loaded by name:
  *                                  hnsw = io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort,
  *                                  lucene = io.quiver.adapter.out.storage.lucene.LuceneVectorIndexPort
@@ -213,7 +215,7 @@ public final class RecallBenchmark {
                     quantization, timeout)) {
                 builds.put("inprocess", t.build());
                 points = Sweep.run(t::search, data.queries().length, filters, threads, efs, k, warmup, runs, quietWait,
-                        quietThreshold, truth::get);
+                        quietThreshold, truth::get, null);
             }
             series.add(new Report.Series("in-process", points));
             targets.put("inprocess", targetInfo);
@@ -259,7 +261,8 @@ public final class RecallBenchmark {
                 builds.put("rest", t.build());
                 memory = t.memory();
                 points = Sweep.run(t::search, data.queries().length, filters, threads, efs, k, warmup, runs, quietWait,
-                        quietThreshold, truth::get);
+                        quietThreshold, truth::get, t.serverTiming());
+                targetInfo.put("serverTiming", t.serverTiming().describe());
             }
             series.add(new Report.Series("REST", points));
             targets.put("rest", targetInfo);
@@ -332,22 +335,30 @@ public final class RecallBenchmark {
         if (label != null) {
             System.out.println(label);
         }
-        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %9s %9s %9s%n", "filter", "threads", "ef",
-                "recall@" + k, "QPS", "p50 ms", "p95 ms", "p99 ms");
+        boolean server = points.stream().anyMatch(p -> p.serverRuns() != null);
+        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %9s %9s %9s%s%n", "filter", "threads", "ef",
+                "recall@" + k, "QPS", "p50 ms", "p95 ms", "p99 ms", server ? String.format(Locale.ROOT, " %15s", "server mean us") : "");
         for (Sweep.Point p : points) {
-            System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.4f %10.0f %9.3f %9.3f %9.3f%n", p.filter().key(), p.threads(),
-                    p.ef().label(), p.recall(), p.qpsMedian(), p.p50Ms(), p.p95Ms(), p.p99Ms());
+            System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.4f %10.0f %9.3f %9.3f %9.3f%s%n", p.filter().key(), p.threads(),
+                    p.ef().label(), p.recall(), p.qpsMedian(), p.p50Ms(), p.p95Ms(), p.p99Ms(),
+                    server ? String.format(Locale.ROOT, " %15s", Overhead.orNotAvailable(p.serverMeanMs() * 1000)) : "");
         }
     }
 
     private static void printOverhead(List<Overhead.Row> rows) {
-        System.out.println("REST vs in-process");
-        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %9s %10s %9s %9s %12s%n", "filter", "threads", "ef",
-                "inproc QPS", "p50 ms", "REST QPS", "p50 ms", "ratio", "overhead us");
+        System.out.println("REST vs in-process (server-side overhead = server mean - in-process mean; "
+                + "client-observed = REST p50 - in-process p50)");
+        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %7s %11s %11s %10s %9s %9s %11s%n", "filter", "threads", "ef",
+                "inproc QPS", "REST QPS", "ratio", "inproc mean", "server mean", "server ovh", "inproc p50",
+                "REST p50", "client ovh");
+        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %7s %11s %11s %10s %9s %9s %11s%n", "", "", "",
+                "", "", "", "us", "us", "us", "ms", "ms", "us");
         for (Overhead.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.0f %9.3f %10.0f %9.3f %9.3f %12.0f%n", r.filter().key(),
-                    r.threads(), r.ef().label(), r.inProcess().qpsMedian(), r.inProcess().p50Ms(), r.rest().qpsMedian(),
-                    r.rest().p50Ms(), r.qpsRatio(), r.p50OverheadMicros());
+            System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.0f %10.0f %7.3f %11.1f %11s %10s %9.3f %9.3f %11.0f%n",
+                    r.filter().key(), r.threads(), r.ef().label(), r.inProcess().qpsMedian(), r.rest().qpsMedian(),
+                    r.qpsRatio(), r.inProcessMeanMicros(), Overhead.orNotAvailable(r.serverMeanMicros()),
+                    Overhead.orNotAvailable(r.serverOverheadMicros()), r.inProcess().p50Ms(), r.rest().p50Ms(),
+                    r.clientP50OverheadMicros());
         }
     }
 

@@ -90,7 +90,26 @@ final class Report {
         latency.put("p95", round(p.p95Ms(), 4));
         latency.put("p99", round(p.p99Ms(), 4));
         latency.put("max", round(p.maxMs(), 4));
+        List<Double> meanRuns = new ArrayList<>();
+        for (double m : p.meanMsRuns()) {
+            meanRuns.add(round(m, 4));
+        }
+        latency.put("meanPerRun", meanRuns);
         row.put("latencyMs", latency);
+        if (p.serverRuns() != null) {
+            // REST: the server's own mean time per search request (GET /metrics, Δsum / Δcount per timed pass)
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("meanMicros", Overhead.orNotAvailable(p.serverMeanMs() * 1000));
+            List<Object> perRun = new ArrayList<>();
+            List<Long> requests = new ArrayList<>();
+            for (Sweep.ServerPass sp : p.serverRuns()) {
+                perRun.add(Overhead.orNotAvailable(sp.meanMs() * 1000));
+                requests.add(sp.requests());
+            }
+            server.put("meanMicrosPerRun", perRun);
+            server.put("requestsCountedPerRun", requests);
+            row.put("serverLatency", server);
+        }
         return row;
     }
 
@@ -158,7 +177,10 @@ final class Report {
                 + "from the first timed pass. Warm-up passes over every ef precede the timed passes, which run "
                 + "round-robin over the ef values. \"other CPU\": cores used by other processes during the timed "
                 + "passes (machine busy time from /proc/stat minus this JVM's CPU time; median and max over the passes; "
-                + "for the REST target this includes the server).\n\n");
+                + "for the REST target this includes the server). \"server mean µs\" (REST): the server's own mean time "
+                + "per search request, from its request-timing filter (GET /metrics, Δ rest_responses_duration_seconds "
+                + "sum / count of the search route over each timed pass; median over the passes; n/a when /metrics "
+                + "gave no figure).\n\n");
         md.append("![recall vs QPS](").append(CHART_FILE).append(")\n");
         return md.toString();
     }
@@ -167,18 +189,27 @@ final class Report {
         String current = null;
         for (Sweep.Point p : points) {
             String group = "filter `" + p.filter().key() + "`, " + p.threads() + (p.threads() == 1 ? " thread" : " threads");
+            boolean server = p.serverRuns() != null;
             if (!group.equals(current)) {
                 current = group;
                 md.append("\n### ").append(group).append("\n\n");
                 md.append("| ef | recall@").append(k).append(" | precision | QPS median (min–max of ")
-                        .append(p.qpsRuns().length).append(") | mean ms | p50 ms | p95 ms | p99 ms | other CPU |\n");
-                md.append("|---|---|---|---|---|---|---|---|---|\n");
+                        .append(p.qpsRuns().length).append(") | mean ms | p50 ms | p95 ms | p99 ms | ")
+                        .append(server ? "server mean µs | " : "").append("other CPU |\n");
+                md.append(server ? "|---|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|---|\n");
             }
-            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %,.0f (%,.0f–%,.0f) | %.3f | %.3f | %.3f | %.3f | %.2f (max %.2f) |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %,.0f (%,.0f–%,.0f) | %.3f | %.3f | %.3f | %.3f | %s%.2f (max %.2f) |%n",
                     p.ef().label(), p.recall(), p.precision(), p.qpsMedian(), p.qpsMin(), p.qpsMax(), p.meanMs(),
-                    p.p50Ms(), p.p95Ms(), p.p99Ms(), Recall.median(p.otherCoresRuns()),
+                    p.p50Ms(), p.p95Ms(), p.p99Ms(), server ? micros(p.serverMeanMs() * 1000) + " | " : "",
+                    Recall.median(p.otherCoresRuns()),
                     java.util.Arrays.stream(p.otherCoresRuns()).max().orElse(Double.NaN)));
         }
+    }
+
+    /** µs with one decimal, or n/a for NaN (or a value that is not a number, as {@link Overhead#NOT_AVAILABLE}). */
+    private static String micros(Object value) {
+        double v = value instanceof Number n ? n.doubleValue() : Double.NaN;
+        return Double.isNaN(v) ? Overhead.NOT_AVAILABLE : String.format(Locale.ROOT, "%,.1f", v);
     }
 
     /**
@@ -249,17 +280,25 @@ final class Report {
     /** {@code --target both}: what REST costs on top of the index, per (filter, threads, ef). */
     private static void overhead(StringBuilder md, List<Map<String, Object>> rows) {
         md.append("\n## REST vs in-process\n\n");
-        md.append("| filter | threads | ef | in-process QPS | in-process p50 ms | REST QPS | REST p50 ms | REST / in-process QPS "
-                + "| overhead per search (REST p50 − in-process p50) µs |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| filter | threads | ef | in-process QPS | REST QPS | REST / in-process QPS | in-process mean µs "
+                + "| server mean µs | **server-side overhead µs** (server mean − in-process mean) | in-process p50 ms "
+                + "| REST p50 ms | client-observed overhead µs (REST p50 − in-process p50) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %.3f | %,.0f | %.3f | %.3f | %,.0f |%n",
-                    r.get("filter"), r.get("threads"), r.get("ef"), num(r.get("inProcessQps")), num(r.get("inProcessP50Ms")),
-                    num(r.get("restQps")), num(r.get("restP50Ms")), num(r.get("restOverInProcessQps")),
-                    num(r.get("p50OverheadMicros"))));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %,.0f | %.3f | %s | %s | **%s** | %.3f | %.3f | %,.0f |%n",
+                    r.get("filter"), r.get("threads"), r.get("ef"), num(r.get("inProcessQps")), num(r.get("restQps")),
+                    num(r.get("restOverInProcessQps")), micros(r.get("inProcessMeanMicros")),
+                    micros(r.get("serverMeanMicros")), micros(r.get("serverOverheadMicros")),
+                    num(r.get("inProcessP50Ms")), num(r.get("restP50Ms")), num(r.get("clientObservedP50OverheadMicros"))));
         }
-        md.append("\nSame dataset, queries, ef values and thread counts; in-process first, then REST. Client and server "
-                + "share the machine in the REST run, so the ratio also counts the client's own JSON and HTTP work.\n");
+        md.append("\nSame dataset, queries, ef values and thread counts; in-process first, then REST. **Server-side**: "
+                + "the server's own mean time per search request (its request-timing filter, from the start of routing, "
+                + "request line and headers read, to the response written; GET /metrics before and after each timed "
+                + "pass) minus the in-process mean time of the index search alone; means are medians over the timed "
+                + "passes of each pass's mean; n/a when /metrics gave no figure. **Client-observed**: REST p50 − "
+                + "in-process p50 as the benchmark's threads see them, which adds the Java HTTP client, the client's "
+                + "JSON work and the loopback. Client and server share the machine in the REST run, so the QPS ratio "
+                + "and the client-observed figure also count the client's own CPU.\n");
     }
 
     private static double num(Object value) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * qdrant/vector-db-benchmark: create the collection, upload in batches with parallel clients, wait
  * until the collection is green, then search with {@code params.hnsw_ef} from parallel clients.
  * Vectors are sent raw; the server preprocesses them (Cosine normalisation) as Qdrant does. The
- * server's memory is read before the collection exists and once it is green ({@link ServerMemory}).
+ * server's memory is read before the collection exists and once it is green ({@link ServerMemory}), and
+ * the server's own timing of the search route is read around every timed pass ({@link ServerTiming}).
  */
 final class RestTarget implements AutoCloseable {
 
@@ -47,6 +48,7 @@ final class RestTarget implements AutoCloseable {
     private final String searchQuantization;
     private final String[] queryJson;
     private final Map<String, Object> build = new LinkedHashMap<>();
+    private final ServerTiming serverTiming;
     private Map<String, Object> memory;
 
     RestTarget(Dataset data, Options o) throws Exception {
@@ -62,6 +64,7 @@ final class RestTarget implements AutoCloseable {
         this.k = o.k();
         this.keep = o.keep();
         this.searchQuantization = searchQuantization(o.rescore(), o.oversampling());
+        this.serverTiming = new ServerTiming(http, this.url, "POST", api.equals("search") ? "/points/search" : "/points/query");
         int batch = o.batch();
         int uploadClients = o.uploadClients();
         boolean waitOnUpsert = o.waitOnUpsert();
@@ -219,6 +222,11 @@ final class RestTarget implements AutoCloseable {
             sb.append(rescore != null ? "," : "").append("\"oversampling\":").append(oversampling);
         }
         return sb.append('}').toString();
+    }
+
+    /** Reads the server's mean latency of the search route around each timed pass of {@link Sweep#run}. */
+    ServerTiming serverTiming() {
+        return serverTiming;
     }
 
     /** Server memory before and after the build ({@link ServerMemory#summary}), or why it is missing. */

@@ -16,12 +16,33 @@ import java.util.concurrent.atomic.AtomicReference;
  * and it records how many cores they used during the pass. A pass hands the queries out one at a time to
  * {@code threads} worker threads (closed loop: each sends its next query when the previous answer is
  * back); QPS = queries / wall time of the pass, latency = time around one call as the caller sees it.
+ * A {@link PassProbe} (REST: {@link ServerTiming}) can measure the server's own view of each timed pass.
  */
 final class Sweep {
 
     /** One search as a target performs it; returns the ids found, best first. */
     interface Searcher {
         int[] search(int query, Ef ef, FilterCase filter) throws Exception;
+    }
+
+    /**
+     * Measures something around each timed pass, outside its clock: {@link #beforePass} after the quiet
+     * wait, {@link #afterPass} once the pass is over. Must not throw; a pass without a figure gets
+     * {@link ServerPass#NONE}.
+     */
+    interface PassProbe {
+        void beforePass();
+
+        ServerPass afterPass(int requests);
+    }
+
+    /** The server's mean latency per request over one pass (NaN when unknown) and how many it counted. */
+    record ServerPass(double meanMs, long requests) {
+        static final ServerPass NONE = new ServerPass(Double.NaN, 0);
+
+        boolean measured() {
+            return !Double.isNaN(meanMs);
+        }
     }
 
     /** A beam width, or an exact search (no graph). */
@@ -32,10 +53,14 @@ final class Sweep {
         }
     }
 
-    /** The measurements at one point of the sweep. */
+    /**
+     * The measurements at one point of the sweep. {@code meanMs} is pooled over all timed passes,
+     * {@code meanMsRuns} has the mean of each pass; {@code serverRuns} the server's view of each pass, or
+     * null when the sweep had no {@link PassProbe} (in-process).
+     */
     record Point(FilterCase filter, int threads, Ef ef, double recall, double precision, double meanReturned,
                  double[] qpsRuns, double[] otherCoresRuns, double meanMs, double p50Ms, double p95Ms, double p99Ms,
-                 double maxMs) {
+                 double maxMs, double[] meanMsRuns, ServerPass[] serverRuns) {
         double qpsMedian() {
             return Recall.median(qpsRuns);
         }
@@ -47,6 +72,20 @@ final class Sweep {
         double qpsMax() {
             return Arrays.stream(qpsRuns).max().orElse(Double.NaN);
         }
+
+        /** Median over the timed passes of each pass's mean latency (as the caller sees it). */
+        double meanMsMedian() {
+            return Recall.median(meanMsRuns);
+        }
+
+        /** Median over the passes that have one of the server's mean latency per request; NaN if none has. */
+        double serverMeanMs() {
+            if (serverRuns == null) {
+                return Double.NaN;
+            }
+            return Recall.median(Arrays.stream(serverRuns).filter(ServerPass::measured).mapToDouble(ServerPass::meanMs)
+                    .toArray());
+        }
     }
 
     private Sweep() {
@@ -54,7 +93,7 @@ final class Sweep {
 
     static List<Point> run(Searcher searcher, int queryCount, List<FilterCase> filters, List<Integer> threadCounts,
                            List<Ef> efs, int k, int warmup, int runs, double quietWait, double quietThreshold,
-                           java.util.function.Function<FilterCase, int[][]> truthOf) throws Exception {
+                           java.util.function.Function<FilterCase, int[][]> truthOf, PassProbe probe) throws Exception {
         List<Point> points = new ArrayList<>();
         for (FilterCase filter : filters) {
             int[][] truth = truthOf.apply(filter);
@@ -70,23 +109,36 @@ final class Sweep {
                 // spread over all points instead of hitting one
                 double[][] qps = new double[efs.size()][runs];
                 double[][] other = new double[efs.size()][runs];
+                double[][] means = new double[efs.size()][runs];
+                ServerPass[][] server = probe == null ? null : new ServerPass[efs.size()][runs];
                 long[][] latencies = new long[efs.size()][runs * queryCount];
                 int[][][] firstAnswers = new int[efs.size()][][];
                 for (int r = 0; r < runs; r++) {
                     for (int e = 0; e < efs.size(); e++) {
                         Ef ef = efs.get(e);
                         double waited = CpuMonitor.awaitQuiet(quietWait, quietThreshold);
+                        if (probe != null) {
+                            probe.beforePass();
+                        }
                         CpuMonitor.Snapshot before = CpuMonitor.now();
                         Pass pass = pass(searcher, queryCount, filter, threads, ef);
                         other[e][r] = CpuMonitor.otherCores(before, CpuMonitor.now());
+                        if (probe != null) {
+                            server[e][r] = probe.afterPass(queryCount);
+                        }
                         qps[e][r] = queryCount / pass.seconds();
+                        means[e][r] = Recall.meanMs(pass.nanos());
                         System.arraycopy(pass.nanos(), 0, latencies[e], r * queryCount, queryCount);
                         double runRecall = Recall.recall(pass.answers(), truth, k);
                         if (r == 0) {
                             firstAnswers[e] = pass.answers();
                         }
-                        progress("filter=%s threads=%d ef=%s run %d/%d: %.0f q/s, recall@%d %.4f; other processes %.2f cores%s",
-                                filter.key(), threads, ef.label(), r + 1, runs, qps[e][r], k, runRecall, other[e][r],
+                        String serverMean = probe == null ? "" : server[e][r].measured()
+                                ? String.format(Locale.ROOT, ", server mean %.1f us", server[e][r].meanMs() * 1000)
+                                : ", server mean n/a";
+                        progress("filter=%s threads=%d ef=%s run %d/%d: %.0f q/s, mean %.1f us%s, recall@%d %.4f; other processes %.2f cores%s",
+                                filter.key(), threads, ef.label(), r + 1, runs, qps[e][r], means[e][r] * 1000, serverMean,
+                                k, runRecall, other[e][r],
                                 waited < 0 ? " (machine never quiet)" : waited > 0 ? String.format(Locale.ROOT, " (waited %.1f s for quiet)", waited) : "");
                     }
                 }
@@ -97,7 +149,8 @@ final class Sweep {
                     points.add(new Point(filter, threads, efs.get(e), Recall.recall(answers, truth, k),
                             Recall.precision(answers, truth, k), Recall.meanLength(answers), qps[e], other[e], Recall.meanMs(lat),
                             Recall.percentileMs(lat, 50), Recall.percentileMs(lat, 95),
-                            Recall.percentileMs(lat, 99), lat[lat.length - 1] / 1e6));
+                            Recall.percentileMs(lat, 99), lat[lat.length - 1] / 1e6, means[e],
+                            server == null ? null : server[e]));
                 }
             }
         }
