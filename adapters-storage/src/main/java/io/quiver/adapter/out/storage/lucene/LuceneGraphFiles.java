@@ -205,6 +205,11 @@ final class LuceneGraphFiles {
             if (count < 0 || graphCount < 0 || graphCount > count) {
                 throw new IOException("bad counts " + count + "/" + graphCount);
             }
+            // each ordinal takes at least a numeric id, a version, a flag and a vector: refuse a count the
+            // file cannot hold before allocating for it (Integer.MAX_VALUE would be an OutOfMemoryError)
+            if (count * (1L + Long.BYTES + Long.BYTES + 1 + (long) dimension * Float.BYTES) > Files.size(file)) {
+                throw new IOException("count " + count + " does not fit in the file");
+            }
             OrdinalVectors store = new OrdinalVectors(dimension, count);
             var ids = new io.quiver.domain.point.PointId[count];
             long[] versions = new long[count];

@@ -541,7 +541,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                 }
             }
         }
-        int live = s.liveCount();
+        int live = s.liveCount() - s.liveBetween(indexed, s.count()); // graph nodes only: at most the graph's size
         // never report zero: an unlucky sample must not skip a graph search that could find hits
         return tried == 0 ? live : Math.max(1, (int) ((long) live * passed / tried));
     }
