@@ -13,13 +13,17 @@ import java.util.Map;
  *   <li><b>server-side</b>: the server's own mean time per search request (its request filter, from the start
  *       of routing to the response written; {@link ServerTiming}) minus the in-process mean time of the index
  *       search alone. This is the cost of the REST adapter, JSON and the application's planning per search,
- *       without the client or the loopback.</li>
+ *       without the client or the loopback. On a machine with few cores it also counts the time the server's
+ *       threads wait for a core while the client runs.</li>
+ *   <li><b>server CPU</b> ({@code --server-pid}): the server process's CPU time per search request ({@link ServerCpu};
+ *       all its threads, GC and JIT included) minus the searching threads' CPU time per query in-process. It
+ *       does not count waiting for a core, so it holds up when client and server share a small machine.</li>
  *   <li><b>client-observed</b>: REST p50 − in-process p50 as the benchmark's threads see it, which also counts
  *       the Java HTTP client, the client's JSON work and the loopback; the QPS ratio is what is left of the
  *       index's throughput (client and server share the machine, so it also counts the client's CPU).</li>
  * </ul>
  *
- * Means are medians over the timed passes of each pass's mean, for both targets.
+ * Means and CPU figures are medians over the timed passes of each pass's figure, for both targets.
  */
 final class Overhead {
 
@@ -50,6 +54,26 @@ final class Overhead {
         /** Server mean − in-process mean: what the server adds to a search; NaN when the server mean is unknown. */
         double serverOverheadMicros() {
             return serverMeanMicros() - inProcessMeanMicros();
+        }
+
+        /** CPU time of the in-process searching threads per query: the index search alone, on CPU. */
+        double inProcessCpuMicros() {
+            return inProcess.cpuMicrosMedian();
+        }
+
+        /** CPU time of the whole benchmark JVM per query in-process (its GC and JIT threads included). */
+        double inProcessJvmCpuMicros() {
+            return inProcess.jvmCpuMicrosMedian();
+        }
+
+        /** The server process's CPU time per search request; NaN without {@code --server-pid}. */
+        double serverCpuMicros() {
+            return rest.serverCpuMicros();
+        }
+
+        /** Server CPU per request − in-process CPU per query: what the server spends on top of the search. */
+        double serverCpuOverheadMicros() {
+            return serverCpuMicros() - inProcessCpuMicros();
         }
     }
 
@@ -83,6 +107,12 @@ final class Overhead {
             m.put("inProcessMeanMicros", Report.round(r.inProcessMeanMicros(), 1));
             m.put("serverMeanMicros", orNotAvailable(r.serverMeanMicros()));
             m.put("serverOverheadMicros", orNotAvailable(r.serverOverheadMicros()));
+            m.put("inProcessCpuMicrosPerQuery", orNotAvailable(r.inProcessCpuMicros()));
+            m.put("inProcessJvmCpuMicrosPerQuery", orNotAvailable(r.inProcessJvmCpuMicros()));
+            m.put("serverCpuMicrosPerRequest", orNotAvailable(r.serverCpuMicros()));
+            m.put("serverJitCpuMicrosPerRequest", orNotAvailable(r.rest().serverJitCpuMicros()));
+            m.put("serverGcCpuMicrosPerRequest", orNotAvailable(r.rest().serverGcCpuMicros()));
+            m.put("serverCpuOverheadMicros", orNotAvailable(r.serverCpuOverheadMicros()));
             m.put("inProcessP50Ms", Report.round(r.inProcess().p50Ms(), 4));
             m.put("restP50Ms", Report.round(r.rest().p50Ms(), 4));
             m.put("clientObservedP50OverheadMicros", Report.round(r.clientP50OverheadMicros(), 1));

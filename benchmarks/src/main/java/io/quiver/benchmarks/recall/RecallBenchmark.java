@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * Recall@k against exact ground truth, throughput and latency, for the engine in-process (through
  * {@code VectorIndexPort}), for a running server over Qdrant's REST API, or both in one report (what
- * REST adds per search). REST runs also record the server's memory before and after the build and the
- * server's own mean time per search request ({@link ServerTiming}, from {@code GET /metrics}). See
+ * REST adds per search). REST runs also record the server's memory before and after the build, the
+ * server's own mean time per search request ({@link ServerTiming}, from {@code GET /metrics}) and, with
+ * {@code --server-pid}, its CPU time per search request ({@link ServerCpu}). See
  * {@code docs/benchmarks/recall/README.md} for the method and the recorded runs.
  *
  * <pre>
@@ -39,7 +40,9 @@ import java.util.stream.Collectors;
  *           --queries N            only the first N queries
  * target    --target inprocess|rest|both   both = in-process first, then REST, same sweep, plus a
  *                                  REST-vs-in-process table (QPS ratio; server-side overhead = server mean
- *                                  from GET /metrics − in-process mean, µs; client-observed p50 difference)
+ *                                  from GET /metrics − in-process mean, µs; with --server-pid also server CPU
+ *                                  overhead = server CPU µs/request − in-process CPU µs/query; client-observed
+ *                                  p50 difference)
  *           --index exact|hnsw|lucene   (inprocess; default exact, for both: hnsw) loaded by name:
  *                                  hnsw = io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort,
  *                                  lucene = io.quiver.adapter.out.storage.lucene.LuceneVectorIndexPort
@@ -47,7 +50,8 @@ import java.util.stream.Collectors;
  *           --build-threads N      (inprocess hnsw|lucene) graph-building threads of the port (default: the port's own)
  *           --url URL --collection NAME --api search|query --clients 2 --batch 256 --wait false --keep false (rest)
  *           --memory-settle 10     (rest) seconds to wait after green before reading the server's memory again
- *           --server-pid PID       (rest) read VmRSS of /proc/PID/status instead of GET /metrics
+ *           --server-pid PID       (rest) read VmRSS of /proc/PID/status instead of GET /metrics, and the
+ *                                  server's CPU time (utime + stime of /proc/PID/stat) around each timed pass
  *           --m 16 --ef-construct 100
  *           --quantization none|scalar   rest: int8 scalar quantization_config on the collection; inprocess:
  *                                  passed to the port's (Path, int, String) constructor (fails if it has none)
@@ -200,6 +204,8 @@ public final class RecallBenchmark {
             targetInfo.put("path", "VectorIndexPort.open(...).upsert(...) by one writer; searches via "
                     + (exactIndex ? "searchExact (= searchGraph for the exact index)" : "searchGraph(query, k, ef, accept)")
                     + "; Cosine vectors preprocessed with Scoring.preprocess before the clock starts");
+            targetInfo.put("cpu", "CPU time of the searching threads per pass (ThreadMXBean.getCurrentThreadCpuTime, "
+                    + "summed over the threads) / queries; the benchmark JVM's own process CPU time per query in results.json");
             targetInfo.put("quantization", quantization);
             if (rescore != null || oversampling != null) {
                 // VectorIndex.searchGraph has no rescore/oversampling parameter: kept for the record only
@@ -261,8 +267,10 @@ public final class RecallBenchmark {
                 builds.put("rest", t.build());
                 memory = t.memory();
                 points = Sweep.run(t::search, data.queries().length, filters, threads, efs, k, warmup, runs, quietWait,
-                        quietThreshold, truth::get, t.serverTiming());
+                        quietThreshold, truth::get, t.probe());
                 targetInfo.put("serverTiming", t.serverTiming().describe());
+                targetInfo.put("serverCpu", t.serverCpu() == null ? Overhead.NOT_AVAILABLE + " (no --server-pid)"
+                        : t.serverCpu().describe());
             }
             series.add(new Report.Series("REST", points));
             targets.put("rest", targetInfo);
@@ -337,28 +345,40 @@ public final class RecallBenchmark {
         }
         boolean server = points.stream().anyMatch(p -> p.serverRuns() != null);
         System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %9s %9s %9s%s%n", "filter", "threads", "ef",
-                "recall@" + k, "QPS", "p50 ms", "p95 ms", "p99 ms", server ? String.format(Locale.ROOT, " %15s", "server mean us") : "");
+                "recall@" + k, "QPS", "p50 ms", "p95 ms", "p99 ms", server
+                        ? String.format(Locale.ROOT, " %15s %17s %11s %10s", "server mean us", "server CPU us/req",
+                                "of which JIT", "of which GC")
+                        : String.format(Locale.ROOT, " %13s", "CPU us/query"));
         for (Sweep.Point p : points) {
             System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.4f %10.0f %9.3f %9.3f %9.3f%s%n", p.filter().key(), p.threads(),
-                    p.ef().label(), p.recall(), p.qpsMedian(), p.p50Ms(), p.p95Ms(), p.p99Ms(),
-                    server ? String.format(Locale.ROOT, " %15s", Overhead.orNotAvailable(p.serverMeanMs() * 1000)) : "");
+                    p.ef().label(), p.recall(), p.qpsMedian(), p.p50Ms(), p.p95Ms(), p.p99Ms(), server
+                            ? String.format(Locale.ROOT, " %15s %17s %11s %10s", Overhead.orNotAvailable(p.serverMeanMs() * 1000),
+                                    Overhead.orNotAvailable(p.serverCpuMicros()), Overhead.orNotAvailable(p.serverJitCpuMicros()),
+                                    Overhead.orNotAvailable(p.serverGcCpuMicros()))
+                            : String.format(Locale.ROOT, " %13s", Overhead.orNotAvailable(p.cpuMicrosMedian())));
         }
     }
 
     private static void printOverhead(List<Overhead.Row> rows) {
         System.out.println("REST vs in-process (server-side overhead = server mean - in-process mean; "
+                + "server CPU overhead = server CPU per request - in-process CPU per query; "
                 + "client-observed = REST p50 - in-process p50)");
-        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %7s %11s %11s %10s %9s %9s %11s%n", "filter", "threads", "ef",
-                "inproc QPS", "REST QPS", "ratio", "inproc mean", "server mean", "server ovh", "inproc p50",
+        String format = "%-13s %7s %6s %10s %10s %7s %11s %11s %10s %11s %11s %8s %8s %10s %9s %9s %11s%n";
+        System.out.printf(Locale.ROOT, format, "filter", "threads", "ef", "inproc QPS", "REST QPS", "ratio", "inproc mean",
+                "server mean", "server ovh", "inproc CPU", "server CPU", "of which", "of which", "CPU ovh", "inproc p50",
                 "REST p50", "client ovh");
-        System.out.printf(Locale.ROOT, "%-13s %7s %6s %10s %10s %7s %11s %11s %10s %9s %9s %11s%n", "", "", "",
-                "", "", "", "us", "us", "us", "ms", "ms", "us");
+        System.out.printf(Locale.ROOT, format, "", "", "", "", "", "", "us", "us", "us", "us/query", "us/req", "JIT",
+                "GC", "us", "ms", "ms", "us");
         for (Overhead.Row r : rows) {
-            System.out.printf(Locale.ROOT, "%-13s %7d %6s %10.0f %10.0f %7.3f %11.1f %11s %10s %9.3f %9.3f %11.0f%n",
-                    r.filter().key(), r.threads(), r.ef().label(), r.inProcess().qpsMedian(), r.rest().qpsMedian(),
-                    r.qpsRatio(), r.inProcessMeanMicros(), Overhead.orNotAvailable(r.serverMeanMicros()),
-                    Overhead.orNotAvailable(r.serverOverheadMicros()), r.inProcess().p50Ms(), r.rest().p50Ms(),
-                    r.clientP50OverheadMicros());
+            System.out.printf(Locale.ROOT, format, r.filter().key(), r.threads(), r.ef().label(),
+                    String.format(Locale.ROOT, "%.0f", r.inProcess().qpsMedian()),
+                    String.format(Locale.ROOT, "%.0f", r.rest().qpsMedian()), String.format(Locale.ROOT, "%.3f", r.qpsRatio()),
+                    String.format(Locale.ROOT, "%.1f", r.inProcessMeanMicros()), Overhead.orNotAvailable(r.serverMeanMicros()),
+                    Overhead.orNotAvailable(r.serverOverheadMicros()), Overhead.orNotAvailable(r.inProcessCpuMicros()),
+                    Overhead.orNotAvailable(r.serverCpuMicros()), Overhead.orNotAvailable(r.rest().serverJitCpuMicros()),
+                    Overhead.orNotAvailable(r.rest().serverGcCpuMicros()), Overhead.orNotAvailable(r.serverCpuOverheadMicros()),
+                    String.format(Locale.ROOT, "%.3f", r.inProcess().p50Ms()), String.format(Locale.ROOT, "%.3f", r.rest().p50Ms()),
+                    String.format(Locale.ROOT, "%.0f", r.clientP50OverheadMicros()));
         }
     }
 

@@ -96,6 +96,14 @@ final class Report {
         }
         latency.put("meanPerRun", meanRuns);
         row.put("latencyMs", latency);
+        // CPU time per query of this JVM: the searching threads (in-process: the index search; REST: the
+        // client threads' HTTP and JSON work, without the HTTP client's selector thread), and all of the JVM
+        Map<String, Object> cpu = new LinkedHashMap<>();
+        cpu.put("searchingThreadsMicrosPerQuery", Overhead.orNotAvailable(p.cpuMicrosMedian()));
+        cpu.put("searchingThreadsMicrosPerRun", microsList(p.cpuMicrosRuns()));
+        cpu.put("jvmProcessMicrosPerQuery", Overhead.orNotAvailable(p.jvmCpuMicrosMedian()));
+        cpu.put("jvmProcessMicrosPerRun", microsList(p.jvmCpuMicrosRuns()));
+        row.put("cpu", cpu);
         if (p.serverRuns() != null) {
             // REST: the server's own mean time per search request (GET /metrics, Δsum / Δcount per timed pass)
             Map<String, Object> server = new LinkedHashMap<>();
@@ -109,8 +117,28 @@ final class Report {
             server.put("meanMicrosPerRun", perRun);
             server.put("requestsCountedPerRun", requests);
             row.put("serverLatency", server);
+            // REST with --server-pid: the server process's CPU time per search request (/proc/PID/stat per timed pass)
+            Map<String, Object> serverCpu = new LinkedHashMap<>();
+            serverCpu.put("microsPerRequest", Overhead.orNotAvailable(p.serverCpuMicros()));
+            serverCpu.put("microsPerRequestPerRun",
+                    microsList(java.util.Arrays.stream(p.serverRuns()).mapToDouble(Sweep.ServerPass::cpuMicros).toArray()));
+            serverCpu.put("jitThreadsMicrosPerRequest", Overhead.orNotAvailable(p.serverJitCpuMicros()));
+            serverCpu.put("jitThreadsMicrosPerRequestPerRun",
+                    microsList(java.util.Arrays.stream(p.serverRuns()).mapToDouble(Sweep.ServerPass::jitCpuMicros).toArray()));
+            serverCpu.put("gcThreadsMicrosPerRequest", Overhead.orNotAvailable(p.serverGcCpuMicros()));
+            serverCpu.put("gcThreadsMicrosPerRequestPerRun",
+                    microsList(java.util.Arrays.stream(p.serverRuns()).mapToDouble(Sweep.ServerPass::gcCpuMicros).toArray()));
+            row.put("serverCpu", serverCpu);
         }
         return row;
+    }
+
+    private static List<Object> microsList(double[] micros) {
+        List<Object> out = new ArrayList<>();
+        for (double m : micros) {
+            out.add(Overhead.orNotAvailable(m));
+        }
+        return out;
     }
 
     static void write(Path out, Map<String, Object> doc, List<Series> series, int k, String title) throws IOException {
@@ -180,7 +208,13 @@ final class Report {
                 + "for the REST target this includes the server). \"server mean µs\" (REST): the server's own mean time "
                 + "per search request, from its request-timing filter (GET /metrics, Δ rest_responses_duration_seconds "
                 + "sum / count of the search route over each timed pass; median over the passes; n/a when /metrics "
-                + "gave no figure).\n\n");
+                + "gave no figure). \"CPU µs/query\" (in-process): CPU time of the searching threads over a pass "
+                + "(ThreadMXBean, summed over the threads) / queries, median over the passes. \"server CPU µs/req\" "
+                + "(REST, --server-pid): utime + stime of /proc/PID/stat (all of the server's threads, GC and JIT "
+                + "included) over a pass / searches sent, median over the passes; in parentheses the part of the JIT "
+                + "compiler threads and of the GC threads (/proc/PID/task/*/stat, by thread name); /proc counts in "
+                + "clock ticks (10 ms), so a pass of N requests is good to under 10,000 / N µs per request; n/a without "
+                + "--server-pid.\n\n");
         md.append("![recall vs QPS](").append(CHART_FILE).append(")\n");
         return md.toString();
     }
@@ -195,15 +229,24 @@ final class Report {
                 md.append("\n### ").append(group).append("\n\n");
                 md.append("| ef | recall@").append(k).append(" | precision | QPS median (min–max of ")
                         .append(p.qpsRuns().length).append(") | mean ms | p50 ms | p95 ms | p99 ms | ")
-                        .append(server ? "server mean µs | " : "").append("other CPU |\n");
-                md.append(server ? "|---|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|---|\n");
+                        .append(server ? "server mean µs | server CPU µs/req | " : "CPU µs/query | ").append("other CPU |\n");
+                md.append(server ? "|---|---|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|---|---|\n");
             }
             md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %,.0f (%,.0f–%,.0f) | %.3f | %.3f | %.3f | %.3f | %s%.2f (max %.2f) |%n",
                     p.ef().label(), p.recall(), p.precision(), p.qpsMedian(), p.qpsMin(), p.qpsMax(), p.meanMs(),
-                    p.p50Ms(), p.p95Ms(), p.p99Ms(), server ? micros(p.serverMeanMs() * 1000) + " | " : "",
+                    p.p50Ms(), p.p95Ms(), p.p99Ms(), server
+                            ? micros(p.serverMeanMs() * 1000) + " | " + serverCpu(p.serverCpuMicros(),
+                                    p.serverJitCpuMicros(), p.serverGcCpuMicros()) + " | "
+                            : micros(p.cpuMicrosMedian()) + " | ",
                     Recall.median(p.otherCoresRuns()),
                     java.util.Arrays.stream(p.otherCoresRuns()).max().orElse(Double.NaN)));
         }
+    }
+
+    /** Server CPU µs per request with its JIT and GC parts, "400.0 (JIT 33.3, GC 0.0)", or n/a. */
+    private static String serverCpu(Object total, Object jit, Object gc) {
+        String t = micros(total);
+        return t.equals(Overhead.NOT_AVAILABLE) ? t : t + " (JIT " + micros(jit) + ", GC " + micros(gc) + ")";
     }
 
     /** µs with one decimal, or n/a for NaN (or a value that is not a number, as {@link Overhead#NOT_AVAILABLE}). */
@@ -281,21 +324,34 @@ final class Report {
     private static void overhead(StringBuilder md, List<Map<String, Object>> rows) {
         md.append("\n## REST vs in-process\n\n");
         md.append("| filter | threads | ef | in-process QPS | REST QPS | REST / in-process QPS | in-process mean µs "
-                + "| server mean µs | **server-side overhead µs** (server mean − in-process mean) | in-process p50 ms "
-                + "| REST p50 ms | client-observed overhead µs (REST p50 − in-process p50) |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| server mean µs | **server-side overhead µs** (server mean − in-process mean) "
+                + "| in-process CPU µs/query | server CPU µs/req (of which JIT, GC threads) "
+                + "| **server CPU overhead µs** (server CPU − in-process CPU) "
+                + "| in-process p50 ms | REST p50 ms | client-observed overhead µs (REST p50 − in-process p50) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> r : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %,.0f | %.3f | %s | %s | **%s** | %.3f | %.3f | %,.0f |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %,.0f | %.3f | %s | %s | **%s** | %s | %s | **%s** | %.3f | %.3f | %,.0f |%n",
                     r.get("filter"), r.get("threads"), r.get("ef"), num(r.get("inProcessQps")), num(r.get("restQps")),
                     num(r.get("restOverInProcessQps")), micros(r.get("inProcessMeanMicros")),
                     micros(r.get("serverMeanMicros")), micros(r.get("serverOverheadMicros")),
+                    micros(r.get("inProcessCpuMicrosPerQuery")), serverCpu(r.get("serverCpuMicrosPerRequest"),
+                            r.get("serverJitCpuMicrosPerRequest"), r.get("serverGcCpuMicrosPerRequest")),
+                    micros(r.get("serverCpuOverheadMicros")),
                     num(r.get("inProcessP50Ms")), num(r.get("restP50Ms")), num(r.get("clientObservedP50OverheadMicros"))));
         }
         md.append("\nSame dataset, queries, ef values and thread counts; in-process first, then REST. **Server-side**: "
                 + "the server's own mean time per search request (its request-timing filter, from the start of routing, "
                 + "request line and headers read, to the response written; GET /metrics before and after each timed "
                 + "pass) minus the in-process mean time of the index search alone; means are medians over the timed "
-                + "passes of each pass's mean; n/a when /metrics gave no figure. **Client-observed**: REST p50 − "
+                + "passes of each pass's mean; n/a when /metrics gave no figure. On a machine with few cores the "
+                + "server mean also counts time its threads wait for a core while the client runs. **Server CPU** "
+                + "(--server-pid): the server process's CPU time per search request (utime + stime of /proc/PID/stat "
+                + "over each timed pass / searches sent; all its threads, so its GC, JIT and any background work are "
+                + "included; the tool searches only once the collection is green) minus the CPU time of the "
+                + "in-process searching threads per query (ThreadMXBean); medians over the timed passes; waiting for "
+                + "a core does not count, so this is the figure to read on a small shared machine; n/a without "
+                + "--server-pid. The JIT and GC parts (threads of /proc/PID/task by name) show how much of it is "
+                + "compiling and collecting: a large JIT part means the warm-up was too short for the server. **Client-observed**: REST p50 − "
                 + "in-process p50 as the benchmark's threads see them, which adds the Java HTTP client, the client's "
                 + "JSON work and the loopback. Client and server share the machine in the REST run, so the QPS ratio "
                 + "and the client-observed figure also count the client's own CPU.\n");

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * until the collection is green, then search with {@code params.hnsw_ef} from parallel clients.
  * Vectors are sent raw; the server preprocesses them (Cosine normalisation) as Qdrant does. The
  * server's memory is read before the collection exists and once it is green ({@link ServerMemory}), and
- * the server's own timing of the search route is read around every timed pass ({@link ServerTiming}).
+ * the server's own timing of the search route is read around every timed pass ({@link ServerTiming}), as is,
+ * with {@code --server-pid}, the server process's CPU time ({@link ServerCpu}).
  */
 final class RestTarget implements AutoCloseable {
 
@@ -49,6 +50,7 @@ final class RestTarget implements AutoCloseable {
     private final String[] queryJson;
     private final Map<String, Object> build = new LinkedHashMap<>();
     private final ServerTiming serverTiming;
+    private final ServerCpu serverCpu;
     private Map<String, Object> memory;
 
     RestTarget(Dataset data, Options o) throws Exception {
@@ -65,6 +67,7 @@ final class RestTarget implements AutoCloseable {
         this.keep = o.keep();
         this.searchQuantization = searchQuantization(o.rescore(), o.oversampling());
         this.serverTiming = new ServerTiming(http, this.url, "POST", api.equals("search") ? "/points/search" : "/points/query");
+        this.serverCpu = o.serverPid() > 0 ? new ServerCpu(o.serverPid()) : null;
         int batch = o.batch();
         int uploadClients = o.uploadClients();
         boolean waitOnUpsert = o.waitOnUpsert();
@@ -227,6 +230,19 @@ final class RestTarget implements AutoCloseable {
     /** Reads the server's mean latency of the search route around each timed pass of {@link Sweep#run}. */
     ServerTiming serverTiming() {
         return serverTiming;
+    }
+
+    /** The server process's CPU time around each timed pass, or null without {@code --server-pid}. */
+    ServerCpu serverCpu() {
+        return serverCpu;
+    }
+
+    /**
+     * What {@link Sweep#run} calls around each timed pass: {@link ServerTiming}, and inside it (closest to
+     * the pass, so that the {@code /metrics} scrapes are not counted) {@link ServerCpu} when there is one.
+     */
+    Sweep.PassProbe probe() {
+        return serverCpu == null ? serverTiming : serverTiming.around(serverCpu);
     }
 
     /** Server memory before and after the build ({@link ServerMemory#summary}), or why it is missing. */

@@ -105,7 +105,7 @@ final class ServerTiming implements Sweep.PassProbe {
                 extraRequests += count - requests;
             }
             measured++;
-            return new Sweep.ServerPass(sum / count * 1000, count);
+            return Sweep.ServerPass.timing(sum / count * 1000, count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail("interrupted");
