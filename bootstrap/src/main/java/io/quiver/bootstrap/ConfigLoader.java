@@ -47,7 +47,9 @@ public final class ConfigLoader {
                 bool(tree, "service.enable_tls", false),
                 Path.of(string(tree, "tls.cert", QuiverConfig.DEFAULT_TLS_CERT)),
                 Path.of(string(tree, "tls.key", QuiverConfig.DEFAULT_TLS_KEY)),
-                Path.of(string(tree, "storage.snapshots_path", QuiverConfig.DEFAULT_SNAPSHOTS)));
+                Path.of(string(tree, "storage.snapshots_path", QuiverConfig.DEFAULT_SNAPSHOTS)),
+                QuiverConfig.VectorIndexKind.parse(string(tree, "storage.vector_index",
+                        QuiverConfig.VectorIndexKind.DEFAULT.label())));
     }
 
     private static Path configPath(String[] args) {

@@ -20,7 +20,8 @@ public final class Main {
         return "event=start api=" + QuiverServer.API_VERSION + " build=" + QuiverServer.buildVersion()
                 + " address=" + address + " storage=" + OperationLog.quote(c.storagePath().toString())
                 + " tls=" + (c.enableTls() ? "on" : "off") + " auth=" + auth + " cors=" + (c.enableCors() ? "on" : "off")
-                + " max_request_size_mb=" + c.maxRequestSizeMb() + " vector_math=" + OperationLog.quote(vectorMath)
+                + " max_request_size_mb=" + c.maxRequestSizeMb() + " vector_index=" + c.vectorIndex().label()
+                + " vector_math=" + OperationLog.quote(vectorMath)
                 + " msg=" + OperationLog.quote("Quiver (Qdrant API " + QuiverServer.API_VERSION + ") listening on " + address);
     }
 

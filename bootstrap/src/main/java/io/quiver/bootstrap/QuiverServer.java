@@ -7,6 +7,8 @@ import io.quiver.adapter.in.rest.qdrant.RestSettings;
 import io.quiver.adapter.in.rest.qdrant.http.ServerIdentity;
 import io.quiver.adapter.out.storage.mvstore.MvStoreCollectionCatalog;
 import io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort;
+import io.quiver.adapter.out.storage.lucene.LuceneVectorIndexPort;
+import io.quiver.application.port.out.VectorIndexPort;
 import io.quiver.adapter.out.storage.mvstore.MvStorePointStorePort;
 import io.quiver.adapter.out.storage.payloadindex.InMemoryPayloadIndexPort;
 import io.quiver.adapter.out.storage.sparse.InMemorySparseIndexPort;
@@ -43,6 +45,13 @@ public final class QuiverServer implements AutoCloseable {
         this.webServer = webServer;
     }
 
+    private static VectorIndexPort vectorIndexPort(QuiverConfig config, Path storage) {
+        return switch (config.vectorIndex()) {
+            case LUCENE -> new LuceneVectorIndexPort(storage);
+            case HNSWLIB -> new HnswVectorIndexPort(storage);
+        };
+    }
+
     public static QuiverServer start(QuiverConfig config) {
         Path storage = config.storagePath().toAbsolutePath().normalize();
         MvStoreCollectionCatalog catalog = new MvStoreCollectionCatalog(storage);
@@ -51,7 +60,7 @@ public final class QuiverServer implements AutoCloseable {
             ServerIdentity identity = identity(storage);
             Path snapshots = config.snapshotsPath().toAbsolutePath().normalize();
             app = UseCaseFactory.create(new Application.Ports(catalog, new MvStorePointStorePort(storage),
-                    new InMemoryPayloadIndexPort(), new HnswVectorIndexPort(storage), VectorMathProvider.best(),
+                    new InMemoryPayloadIndexPort(), vectorIndexPort(config, storage), VectorMathProvider.best(),
                     new InMemorySparseIndexPort(), new ZipSnapshotArchive(),
                     new FileSnapshotStorage(snapshots, identity.peerId(), SNAPSHOT_DOWNLOAD_LIMIT_BYTES)));
             RestSettings settings = restSettings(config, storage);

@@ -54,6 +54,24 @@ class ConfigLoaderTest {
         assertThat(fromFile.maxRequestSizeMb()).isEqualTo(QuiverConfig.DEFAULT_MAX_REQUEST_SIZE_MB);
         assertThat(fromFile.logLevel()).isEqualTo("INFO");
         assertThat(fromFile.snapshotsPath()).isEqualTo(Path.of(QuiverConfig.DEFAULT_SNAPSHOTS));
+        assertThat(fromFile.vectorIndex()).isEqualTo(QuiverConfig.VectorIndexKind.DEFAULT);
+    }
+
+    @Test
+    void theVectorIndexComesFromStorageVectorIndexOrItsVariableAndRejectsUnknownNames() throws IOException {
+        Path none = yaml("log_level: INFO\n");
+        assertThat(ConfigLoader.load(new String[] {"--config-path", none.toString()}, Map.of()).vectorIndex())
+                .isEqualTo(QuiverConfig.VectorIndexKind.LUCENE);
+        Path file = yaml("storage:\n  vector_index: hnswlib\n");
+        assertThat(ConfigLoader.load(new String[] {"--config-path", file.toString()}, Map.of()).vectorIndex())
+                .isEqualTo(QuiverConfig.VectorIndexKind.HNSWLIB);
+        assertThat(ConfigLoader.load(new String[] {"--config-path", file.toString()},
+                Map.of("QDRANT__STORAGE__VECTOR_INDEX", "Lucene")).vectorIndex())
+                .isEqualTo(QuiverConfig.VectorIndexKind.LUCENE);
+        assertThatThrownBy(() -> ConfigLoader.load(new String[] {"--config-path", file.toString()},
+                Map.of("QDRANT__STORAGE__VECTOR_INDEX", "faiss")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("storage.vector_index must be lucene or hnswlib, got \"faiss\"");
     }
 
     @Test

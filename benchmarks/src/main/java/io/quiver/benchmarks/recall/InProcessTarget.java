@@ -40,29 +40,36 @@ final class InProcessTarget implements AutoCloseable {
     private final Map<String, Object> build = new LinkedHashMap<>();
 
     InProcessTarget(Dataset data, Scoring scoring, String indexKind, int m, int efConstruct, int k, Path storageRoot,
-                    int buildThreads, double buildTimeoutSeconds) throws Exception {
+                    int buildThreads, String quantization, double buildTimeoutSeconds) throws Exception {
         this.data = data;
         this.k = k;
         this.queries = new float[data.queries().length][];
         for (int q = 0; q < queries.length; q++) {
             queries[q] = scoring.preprocess(data.distance(), data.queries()[q]);
         }
+        boolean scalar = quantization.equals("scalar");
         switch (indexKind) {
             case "exact" -> {
+                if (scalar) {
+                    throw new IllegalArgumentException("--quantization scalar needs --index hnsw or lucene (the exact index does not quantize)");
+                }
                 port = new InMemoryVectorIndexPort();
                 storage = null;
                 deleteStorage = false;
             }
             case "hnsw", "lucene" -> {
+                Class<?> type = portClass(indexKind);
                 deleteStorage = storageRoot == null;
                 storage = storageRoot != null ? Files.createDirectories(storageRoot) : Files.createTempDirectory("quiver-recall-");
-                port = graphPort(indexKind.equals("hnsw") ? HNSW_PORT : LUCENE_PORT, storage, buildThreads);
+                port = scalar ? quantizingPort(type, storage, buildThreads, quantization) : port(type, storage, buildThreads);
             }
             default -> throw new IllegalArgumentException("--index must be exact, hnsw or lucene, not " + indexKind);
         }
         build.put("port", port.getClass().getName());
         if (!indexKind.equals("exact")) {
-            build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads) : "port default");
+            build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads)
+                    : scalar ? defaultThreads() + " (half the processors, as the ports' default)" : "port default");
+            build.put("quantization", scalar ? "scalar, via the port's (Path, int, String) constructor" : "none");
         }
         if (storage != null) {
             build.put("storage", storage.toString());
@@ -112,17 +119,78 @@ final class InProcessTarget implements AutoCloseable {
                 index.size(), index.indexedCount());
     }
 
-    /** A graph index port by name (it may be absent from a build); {@code threads > 0} picks its (Path, int) constructor. */
-    private static VectorIndexPort graphPort(String className, Path storage, int threads) throws Exception {
-        Class<?> type;
+    /**
+     * A port class by name: the graph ports may be absent from a build (the Lucene one is written
+     * elsewhere), and the tool must still compile and run {@code --index exact} without them.
+     */
+    private static Class<?> portClass(String indexKind) {
+        String className = indexKind.equals("hnsw") ? HNSW_PORT : LUCENE_PORT;
         try {
-            type = Class.forName(className);
+            return Class.forName(className);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(className + " is not on the classpath of this build; use --index exact", e);
+            throw new IllegalArgumentException("--index " + indexKind + " needs " + className
+                    + ", which is not on the classpath of this build (rebuild benchmarks.jar with the module that holds it"
+                    + ", or use another --index)", e);
         }
+    }
+
+    /**
+     * Fails now, before data and ground truth are prepared, if {@code --index}/{@code --quantization}
+     * cannot be honoured by this build: a missing port class or quantizing constructor.
+     */
+    static void check(String indexKind, String quantization) {
+        if (!Set.of("exact", "hnsw", "lucene").contains(indexKind)) {
+            throw new IllegalArgumentException("--index must be exact, hnsw or lucene, not " + indexKind);
+        }
+        if (quantization.equals("none")) {
+            if (!indexKind.equals("exact")) {
+                portClass(indexKind);
+            }
+            return;
+        }
+        if (indexKind.equals("exact")) {
+            throw new IllegalArgumentException("--quantization " + quantization
+                    + " needs --index hnsw or lucene (the exact index does not quantize)");
+        }
+        Class<?> type = portClass(indexKind);
+        try {
+            type.getConstructor(Path.class, int.class, String.class);
+        } catch (NoSuchMethodException e) {
+            throw noQuantizingConstructor(type, quantization, e);
+        }
+    }
+
+    private static IllegalArgumentException noQuantizingConstructor(Class<?> type, String quantization, Exception cause) {
+        return new IllegalArgumentException("--quantization " + quantization + " in-process needs a constructor "
+                + type.getSimpleName() + "(Path, int, String quantization), which " + type.getName()
+                + " does not have; use --quantization none or --target rest", cause);
+    }
+
+    /** {@code threads > 0} picks the port's {@code (Path, int)} constructor, otherwise {@code (Path)}. */
+    private static VectorIndexPort port(Class<?> type, Path storage, int threads) throws Exception {
         return threads > 0
                 ? (VectorIndexPort) type.getConstructor(Path.class, int.class).newInstance(storage, threads)
                 : (VectorIndexPort) type.getConstructor(Path.class).newInstance(storage);
+    }
+
+    /**
+     * {@code --quantization scalar} in-process: only a port that offers {@code (Path, int, String)} can
+     * take it; anything else fails rather than silently measuring an unquantized index.
+     */
+    private static VectorIndexPort quantizingPort(Class<?> type, Path storage, int threads, String quantization)
+            throws Exception {
+        java.lang.reflect.Constructor<?> c;
+        try {
+            c = type.getConstructor(Path.class, int.class, String.class);
+        } catch (NoSuchMethodException e) {
+            throw noQuantizingConstructor(type, quantization, e);
+        }
+        return (VectorIndexPort) c.newInstance(storage, threads > 0 ? threads : defaultThreads(), quantization);
+    }
+
+    /** The graph ports' own default for build threads (HnswVectorIndexPort(Path)): half the processors. */
+    private static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     static boolean hnswAvailable() {

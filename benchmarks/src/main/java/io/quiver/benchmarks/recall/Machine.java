@@ -6,18 +6,24 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
-/** What a result file must say about where and with what it was measured. */
-final class Machine {
+/**
+ * What a result file must say about where and with what it was measured. Public so that the load tools
+ * ({@code io.quiver.benchmarks.load}) record the same facts as the recall benchmark.
+ */
+public final class Machine {
 
     private Machine() {
     }
 
-    static Map<String, Object> describe() {
+    public static Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nproc", firstLine(exec("nproc"), String.valueOf(Runtime.getRuntime().availableProcessors())));
         m.put("availableProcessors", Runtime.getRuntime().availableProcessors());
@@ -35,7 +41,7 @@ final class Machine {
     }
 
     /** The commit of the working tree the tool runs in, and how many files differ from it. */
-    static Map<String, Object> source() {
+    public static Map<String, Object> source() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("gitCommit", firstLine(exec("git", "rev-parse", "HEAD"), "unknown"));
         String status = exec("git", "status", "--porcelain");
@@ -43,6 +49,28 @@ final class Machine {
         m.put("classpathBuiltAt", builtAt());
         m.put("workingDirectory", Path.of("").toAbsolutePath().toString());
         return m;
+    }
+
+    /** The command of this JVM as it can be pasted into a shell from the working directory. */
+    public static String command(Class<?> main, String[] args) {
+        List<String> parts = new ArrayList<>();
+        parts.add("java");
+        parts.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        parts.add("-cp");
+        parts.add(System.getProperty("java.class.path"));
+        parts.add(main.getName());
+        parts.addAll(Arrays.asList(args));
+        return parts.stream().map(Machine::quote).collect(Collectors.joining(" "));
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:=,@%+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    /** One line for a Markdown table: cores, CPU model, RAM, OS and JVM. */
+    public static String oneLine(Map<String, Object> machine) {
+        return "nproc " + machine.get("nproc") + ", " + machine.get("cpuModel") + ", " + machine.get("memTotal")
+                + " RAM, " + machine.get("os") + ", " + machine.get("jvm") + " " + machine.get("jvmArguments");
     }
 
     /** Model, sockets/cores/threads and caches as lscpu reports them. */
@@ -76,7 +104,7 @@ final class Machine {
         }
     }
 
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

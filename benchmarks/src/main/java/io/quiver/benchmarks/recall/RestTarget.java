@@ -21,11 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The whole server over Qdrant's REST API with a plain {@link HttpClient}, following
  * qdrant/vector-db-benchmark: create the collection, upload in batches with parallel clients, wait
  * until the collection is green, then search with {@code params.hnsw_ef} from parallel clients.
- * Vectors are sent raw; the server preprocesses them (Cosine normalisation) as Qdrant does.
+ * Vectors are sent raw; the server preprocesses them (Cosine normalisation) as Qdrant does. The
+ * server's memory is read before the collection exists and once it is green ({@link ServerMemory}), and
+ * the server's own timing of the search route is read around every timed pass ({@link ServerTiming}), as is,
+ * with {@code --server-pid}, the server process's CPU time ({@link ServerCpu}).
  */
 final class RestTarget implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How to drive the server (the REST options of {@link RecallBenchmark}). */
+    record Options(String url, String collection, String api, int m, int efConstruct, int k, int batch,
+                   int uploadClients, boolean waitOnUpsert, boolean keep, double indexTimeoutSeconds,
+                   String quantization, Boolean rescore, Double oversampling, long serverPid,
+                   double memorySettleSeconds) {
+    }
+
+    /** {@code quantization_config} of the collection for {@code --quantization scalar}: Qdrant's usual int8 setup. */
+    static final String SCALAR_QUANTIZATION = "{\"scalar\":{\"type\":\"int8\",\"quantile\":0.99,\"always_ram\":true}}";
 
     private final HttpClient http;
     private final String url;
@@ -33,21 +46,32 @@ final class RestTarget implements AutoCloseable {
     private final String api;
     private final int k;
     private final boolean keep;
+    private final String searchQuantization;
     private final String[] queryJson;
     private final Map<String, Object> build = new LinkedHashMap<>();
+    private final ServerTiming serverTiming;
+    private final ServerCpu serverCpu;
+    private Map<String, Object> memory;
 
-    RestTarget(Dataset data, String url, String collection, String api, int m, int efConstruct, int k, int batch,
-               int uploadClients, boolean waitOnUpsert, boolean keep, double indexTimeoutSeconds) throws Exception {
+    RestTarget(Dataset data, Options o) throws Exception {
+        String api = o.api();
         if (!api.equals("search") && !api.equals("query")) {
             throw new IllegalArgumentException("--api must be search or query, not " + api);
         }
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.collection = collection;
+        this.url = o.url().endsWith("/") ? o.url().substring(0, o.url().length() - 1) : o.url();
+        this.collection = o.collection();
         this.api = api;
-        this.k = k;
-        this.keep = keep;
+        this.k = o.k();
+        this.keep = o.keep();
+        this.searchQuantization = searchQuantization(o.rescore(), o.oversampling());
+        this.serverTiming = new ServerTiming(http, this.url, "POST", api.equals("search") ? "/points/search" : "/points/query");
+        this.serverCpu = o.serverPid() > 0 ? new ServerCpu(o.serverPid()) : null;
+        int batch = o.batch();
+        int uploadClients = o.uploadClients();
+        boolean waitOnUpsert = o.waitOnUpsert();
+        double indexTimeoutSeconds = o.indexTimeoutSeconds();
         this.queryJson = new String[data.queries().length];
         for (int q = 0; q < queryJson.length; q++) {
             queryJson[q] = vectorJson(data.queries()[q]);
@@ -58,8 +82,14 @@ final class RestTarget implements AutoCloseable {
                 + root.path("commit").asText());
         String base = this.url + "/collections/" + collection;
         send("DELETE", base, null, true);
+        // read after the DELETE of a leftover collection, so "before" is the server without this collection
+        ServerMemory meter = o.serverPid() > 0 ? ServerMemory.process(o.serverPid()) : ServerMemory.metrics(http, this.url);
+        ServerMemory.Reading memoryBefore = readMemory(meter, "before creating the collection");
+        boolean scalar = "scalar".equals(o.quantization());
         send("PUT", base, "{\"vectors\":{\"size\":" + data.dimension() + ",\"distance\":\"" + label(data.distance())
-                + "\"},\"hnsw_config\":{\"m\":" + m + ",\"ef_construct\":" + efConstruct + "}}", false);
+                + "\"},\"hnsw_config\":{\"m\":" + o.m() + ",\"ef_construct\":" + o.efConstruct() + "}"
+                + (scalar ? ",\"quantization_config\":" + SCALAR_QUANTIZATION : "") + "}", false);
+        build.put("quantizationConfig", scalar ? SCALAR_QUANTIZATION : "none");
         if (data.hasLabels()) {
             send("PUT", base + "/index?wait=true", "{\"field_name\":\"label\",\"field_schema\":\"keyword\"}", false);
             send("PUT", base + "/index?wait=true", "{\"field_name\":\"bucket\",\"field_schema\":\"integer\"}", false);
@@ -145,6 +175,89 @@ final class RestTarget implements AutoCloseable {
         build.put("segmentsCount", info.path("segments_count").asLong());
         Sweep.progress("green after %.2f s (upload + index); indexed vectors %s", totalSeconds,
                 info.path("indexed_vectors_count").asText());
+
+        if (memoryBefore != null) {
+            ServerMemory.Reading atGreen = readMemory(meter, "at green");
+            ServerMemory.Reading settled = null;
+            if (atGreen != null && o.memorySettleSeconds() > 0) {
+                Sweep.progress("waiting %.0f s for the server's memory to settle", o.memorySettleSeconds());
+                Thread.sleep((long) (o.memorySettleSeconds() * 1000));
+                settled = readMemory(meter, "after the settle wait");
+            }
+            if (atGreen != null) {
+                memory = ServerMemory.summary(meter.source(), memoryBefore, atGreen, settled, o.memorySettleSeconds(),
+                        vectors.length, data.dimension(), o.m());
+                Sweep.progress("server RSS %.1f MiB before, %.1f MiB at green%s; delta %.1f MiB = %.0f bytes/point = %.2f x (raw vectors + level-0 links)",
+                        mib(memoryBefore.residentBytes()), mib(atGreen.residentBytes()),
+                        settled == null ? "" : String.format(java.util.Locale.ROOT, ", %.1f MiB after %.0f s",
+                                mib(settled.residentBytes()), o.memorySettleSeconds()),
+                        mib((long) memory.get("rssDeltaBytes")), memory.get("rssDeltaBytesPerPoint"),
+                        memory.get("rssDeltaOverRawPlusLinks"));
+            }
+        }
+        if (memory == null) {
+            memory = new LinkedHashMap<>();
+            memory.put("source", meter.source());
+            memory.put("unavailable", "no reading (see the warnings on stderr)");
+        }
+    }
+
+    /** A memory reading, or null (with a warning) when the source does not answer: memory is a side result. */
+    private static ServerMemory.Reading readMemory(ServerMemory meter, String when) {
+        try {
+            return meter.read();
+        } catch (Exception e) {
+            Sweep.progress("WARNING: no memory reading %s: %s", when, e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code "quantization":{...}} for {@code params} of every search, or null when neither option was given. */
+    private static String searchQuantization(Boolean rescore, Double oversampling) {
+        if (rescore == null && oversampling == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("\"quantization\":{");
+        if (rescore != null) {
+            sb.append("\"rescore\":").append(rescore);
+        }
+        if (oversampling != null) {
+            sb.append(rescore != null ? "," : "").append("\"oversampling\":").append(oversampling);
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Reads the server's mean latency of the search route around each timed pass of {@link Sweep#run}. */
+    ServerTiming serverTiming() {
+        return serverTiming;
+    }
+
+    /** The server process's CPU time around each timed pass, or null without {@code --server-pid}. */
+    ServerCpu serverCpu() {
+        return serverCpu;
+    }
+
+    /**
+     * What {@link Sweep#run} calls around each timed pass: {@link ServerTiming}, and inside it (closest to
+     * the pass, so that the {@code /metrics} scrapes are not counted) {@link ServerCpu} when there is one.
+     */
+    Sweep.PassProbe probe() {
+        return serverCpu == null ? serverTiming : serverTiming.around(serverCpu);
+    }
+
+    /** Server memory before and after the build ({@link ServerMemory#summary}), or why it is missing. */
+    Map<String, Object> memory() {
+        return memory;
+    }
+
+    /** {@code params} of a search: the beam width (or exact), plus the quantization options when given. */
+    private String params(Sweep.Ef ef) {
+        String p = ef.exact() ? "\"exact\":true" : "\"hnsw_ef\":" + ef.value();
+        return "{" + p + (searchQuantization == null ? "" : "," + searchQuantization) + "}";
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
     }
 
     Map<String, Object> build() {
@@ -155,7 +268,7 @@ final class RestTarget implements AutoCloseable {
         StringBuilder body = new StringBuilder(queryJson[query].length() + 200);
         body.append(api.equals("search") ? "{\"vector\":" : "{\"query\":").append(queryJson[query])
                 .append(",\"limit\":").append(k)
-                .append(ef.exact() ? ",\"params\":{\"exact\":true}" : ",\"params\":{\"hnsw_ef\":" + ef.value() + "}");
+                .append(",\"params\":").append(params(ef));
         String filterJson = filter.json(query);
         if (filterJson != null) {
             body.append(",\"filter\":").append(filterJson);

@@ -300,6 +300,12 @@ final class LuceneGraphFiles {
             if (count < 0 || graphCount < 0 || graphCount > count) {
                 throw new IOException("bad counts " + count + "/" + graphCount);
             }
+            // each ordinal takes at least a numeric id, a version and a flag, plus its vector when the floats
+            // are kept here: refuse a count the file cannot hold before allocating for it
+            long perOrdinal = 1L + Long.BYTES + Long.BYTES + 1 + (wanted.quantized() ? 0 : (long) dimension * Float.BYTES);
+            if (count * perOrdinal > Files.size(file)) {
+                throw new IOException("count " + count + " does not fit in the file");
+            }
             var ids = new io.quiver.domain.point.PointId[count];
             long[] versions = new long[count];
             boolean[] live = new boolean[count];

@@ -548,7 +548,7 @@ public final class LuceneVectorIndex implements VectorIndex {
         List<ScoredId> pending = withPending ? pending(s, indexed, query, limit, candidates, accept) : List.of();
         // about as many passing vectors as a walk would score: scoring them all is as cheap, and exact
         if (passing <= Math.max(ef, limit) || (candidates != null
-                && passing <= 2 * HnswGraphSearcher.expectedVisitedNodes(ef, indexed))) {
+                && passing <= 4 * HnswGraphSearcher.expectedVisitedNodes(ef, indexed))) {
             return exact(s, query, limit, candidates, accept, below);
         }
         int visitLimit = candidates != null ? passing : Integer.MAX_VALUE;
@@ -613,7 +613,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                 }
             }
         }
-        int live = s.liveCount();
+        int live = s.liveCount() - s.liveBetween(indexed, s.count()); // graph nodes only: at most the graph's size
         // never report zero: an unlucky sample must not skip a graph search that could find hits
         return tried == 0 ? live : Math.max(1, (int) ((long) live * passed / tried));
     }

@@ -15,9 +15,11 @@ public final class TopK {
     private final Comparator<ScoredId> bestFirst;
     private final PriorityQueue<ScoredId> worstOnTop;
     private final int k;
+    private final Distance distance;
 
     public TopK(Distance distance, int k) {
         this.k = k;
+        this.distance = distance;
         this.bestFirst = (a, b) -> {
             int byScore = Scoring.compareBestFirst(distance, a.score(), b.score());
             return byScore != 0 ? byScore : a.id().compareTo(b.id());
@@ -35,6 +37,9 @@ public final class TopK {
             return;
         }
         ScoredId worst = worstOnTop.peek();
+        if (Scoring.compareBestFirst(distance, score, worst.score()) > 0) {
+            return; // strictly worse than the worst kept: the common case of a scan, decided without allocating
+        }
         ScoredId candidate = new ScoredId(id, score);
         if (bestFirst.compare(candidate, worst) < 0) {
             worstOnTop.poll();
