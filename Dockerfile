@@ -47,4 +47,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
    || exit 1
 
 # SIGTERM (docker stop) runs the shutdown hook: requests stop, storage is flushed and closed
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "-jar", "/qdrant/quiver.jar"]
+ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=30000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-jar", "/qdrant/quiver.jar"]

@@ -133,13 +133,19 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     private volatile boolean rebuilding;
     private volatile boolean broken;
+    /** Null: bulk building off. */
+    private final BulkGraphBuild bulkBuild;
+    /** Set (under graphRw's write lock) while several threads insert into the graph: searches keep off it. */
+    private volatile boolean bulkInserting;
     private volatile boolean closed;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicLong mutations = new AtomicLong();
     private final AtomicLong rebuilds = new AtomicLong();
+    private final AtomicLong bulkSteps = new AtomicLong();
 
     private LuceneVectorIndex(VectorIndexSpec spec, String name, LuceneGraphFiles files, Executor executor,
-                              Tuning tuning) {
+                              Tuning tuning, BulkGraphBuild bulkBuild) {
+        this.bulkBuild = bulkBuild;
         this.spec = Objects.requireNonNull(spec, "spec");
         this.name = name;
         this.distance = spec.distance();
@@ -154,7 +160,13 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     static LuceneVectorIndex open(VectorIndexSpec spec, String name, LuceneGraphFiles files, Executor executor,
                                   Tuning tuning) {
-        LuceneVectorIndex index = new LuceneVectorIndex(spec, name, files, executor, tuning);
+        return open(spec, name, files, executor, tuning, null);
+    }
+
+    /** As {@link #open(VectorIndexSpec, String, LuceneGraphFiles, Executor, Tuning)}; {@code bulkBuild} (nullable) inserts large backlogs with several threads. */
+    static LuceneVectorIndex open(VectorIndexSpec spec, String name, LuceneGraphFiles files, Executor executor,
+                                  Tuning tuning, BulkGraphBuild bulkBuild) {
+        LuceneVectorIndex index = new LuceneVectorIndex(spec, name, files, executor, tuning, bulkBuild);
         index.restore();
         index.wake();
         return index;
@@ -465,7 +477,7 @@ public final class LuceneVectorIndex implements VectorIndex {
                 int indexed = graphCount;
                 int below = withPending ? Integer.MAX_VALUE : indexed;
                 // no graph yet, or most vectors still waiting for it: one exact scan beats graph + scan of the rest
-                if (indexed == 0 || (withPending && s.count() - indexed > s.count() / 2)) {
+                if (indexed == 0 || bulkInserting || (withPending && s.count() - indexed > s.count() / 2)) {
                     return exact(s, query, limit, candidates, accept, below);
                 }
                 // quantized order: only the walk's best candidates(limit) by quantized score are re-scored exactly
@@ -698,12 +710,64 @@ public final class LuceneVectorIndex implements VectorIndex {
                 startRebuild();
                 return true;
             }
+            if (bulkBuild != null && bulkBuild.due(graphCount, store.count())) {
+                bulkStep();
+                return true;
+            }
             return indexBatch();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             buildLock.unlock();
         }
+    }
+
+    /**
+     * Inserts the next chunk of a large backlog with several threads. Searches scan exactly meanwhile
+     * (they do anyway while most vectors wait for the graph); a close aborts the step and leaves the index
+     * unpersistable, so the next start rebuilds the graph from the points.
+     */
+    private void bulkStep() throws IOException {
+        int start = graphCount;
+        int end = bulkBuild.end(start, store.count());
+        scorers.prepare(end, graphRw.writeLock());
+        OnHeapHnswGraph g = graph;
+        graphRw.writeLock().lock();
+        try {
+            bulkInserting = true;
+            g.addNode(0, end - 1); // sizes the node array now: concurrent inserts must not grow it
+        } finally {
+            graphRw.writeLock().unlock();
+        }
+        boolean done = false;
+        try {
+            bulkBuild.insert(g, scorers, graphM(spec), Math.max(spec.efConstruct(), graphM(spec)), start, end, () -> {
+                if (closed) {
+                    throw new IOException("closed during a bulk build");
+                }
+            });
+            done = true;
+        } catch (IOException e) {
+            if (!closed) {
+                throw e;
+            }
+        } finally {
+            graphRw.writeLock().lock();
+            try {
+                if (done) {
+                    graphCount = end;
+                } else {
+                    broken = true; // a half-inserted chunk: never persisted, rebuilt at the next start
+                }
+                bulkInserting = false;
+            } finally {
+                graphRw.writeLock().unlock();
+            }
+        }
+        bulkSteps.incrementAndGet();
+        LOG.log(System.Logger.Level.DEBUG, "vector index {0}: bulk-inserted ordinals {1} to {2} with {3} threads",
+                name, start, end, bulkBuild.threads());
+        mutations.incrementAndGet();
     }
 
     private boolean indexBatch() throws IOException {
@@ -903,6 +967,11 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     long rebuilds() {
         return rebuilds.get();
+    }
+
+    /** Bulk (multi-threaded) insert steps completed since open. */
+    long bulkSteps() {
+        return bulkSteps.get();
     }
 
     private void checkDimension(float[] vector) {

@@ -28,16 +28,30 @@ public final class LuceneVectorIndexPort implements VectorIndexPort {
     private final Path storageRoot;
     private final ThreadPoolExecutor workers;
     private final LuceneVectorIndex.Tuning tuning;
+    private final BulkGraphBuild bulkBuild;
+
+    private static final int BULK_MIN_BACKLOG = 20_000;
+    private static final int BULK_CHUNK = 250_000;
 
     public LuceneVectorIndexPort(Path storageRoot) {
         this(storageRoot, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
     }
 
+    /**
+     * {@code workerThreads} build graphs in the background; a large backlog (an initial load) is inserted
+     * by every processor at once.
+     */
     public LuceneVectorIndexPort(Path storageRoot, int workerThreads) {
-        this(storageRoot, workerThreads, LuceneVectorIndex.Tuning.DEFAULTS);
+        this(storageRoot, workerThreads, LuceneVectorIndex.Tuning.DEFAULTS, Runtime.getRuntime().availableProcessors(),
+                BULK_MIN_BACKLOG, BULK_CHUNK);
     }
 
     LuceneVectorIndexPort(Path storageRoot, int workerThreads, LuceneVectorIndex.Tuning tuning) {
+        this(storageRoot, workerThreads, tuning, 1, BULK_MIN_BACKLOG, BULK_CHUNK);
+    }
+
+    LuceneVectorIndexPort(Path storageRoot, int workerThreads, LuceneVectorIndex.Tuning tuning, int bulkThreads,
+                          int bulkMinBacklog, int bulkChunk) {
         if (workerThreads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1");
         }
@@ -51,12 +65,25 @@ public final class LuceneVectorIndexPort implements VectorIndexPort {
                     return t;
                 });
         this.workers.allowCoreThreadTimeOut(true);
+        if (bulkThreads >= 2) {
+            AtomicInteger bulkCount = new AtomicInteger();
+            ThreadPoolExecutor bulkWorkers = new ThreadPoolExecutor(bulkThreads, bulkThreads, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread t = new Thread(task, "quiver-lucene-bulk-" + bulkCount.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            bulkWorkers.allowCoreThreadTimeOut(true);
+            this.bulkBuild = new BulkGraphBuild(bulkWorkers, bulkThreads, bulkMinBacklog, bulkChunk);
+        } else {
+            this.bulkBuild = null;
+        }
     }
 
     @Override
     public VectorIndex open(String collection, String vectorName, VectorIndexSpec spec) {
         return LuceneVectorIndex.open(spec, collection + "/" + vectorName,
-                LuceneGraphFiles.of(storageRoot, collection, vectorName), workers, tuning);
+                LuceneGraphFiles.of(storageRoot, collection, vectorName), workers, tuning, bulkBuild);
     }
 
     @Override
