@@ -61,20 +61,22 @@ final class InProcessTarget implements AutoCloseable {
                 Class<?> type = portClass(indexKind);
                 deleteStorage = storageRoot == null;
                 storage = storageRoot != null ? Files.createDirectories(storageRoot) : Files.createTempDirectory("quiver-recall-");
-                port = scalar ? quantizingPort(type, storage, buildThreads, quantization) : port(type, storage, buildThreads);
+                port = port(type, storage, buildThreads);
             }
             default -> throw new IllegalArgumentException("--index must be exact, hnsw or lucene, not " + indexKind);
         }
         build.put("port", port.getClass().getName());
         if (!indexKind.equals("exact")) {
-            build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads)
-                    : scalar ? defaultThreads() + " (half the processors, as the ports' default)" : "port default");
-            build.put("quantization", scalar ? "scalar, via the port's (Path, int, String) constructor" : "none");
+            build.put("buildThreads", buildThreads > 0 ? String.valueOf(buildThreads) : "port default");
+            build.put("quantization", scalar ? "scalar int8 in the index spec (quantile 1.0, as the server's default)"
+                    : "none");
         }
         if (storage != null) {
             build.put("storage", storage.toString());
         }
-        VectorIndexSpec spec = new VectorIndexSpec(data.dimension(), data.distance(), m, efConstruct);
+        // quantization reaches an index through its spec, exactly as the server's collections pass it on
+        VectorIndexSpec spec = new VectorIndexSpec(data.dimension(), data.distance(), m, efConstruct,
+                scalar ? VectorIndexSpec.Quantization.scalarInt8(1f) : VectorIndexSpec.Quantization.NONE);
         index = port.open("recall", "", spec);
         float[][] base = data.base();
         float[][] prepared = new float[base.length][];
@@ -115,6 +117,7 @@ final class InProcessTarget implements AutoCloseable {
         build.put("otherProcessesCoresDuringBuild", Report.round(CpuMonitor.otherCores(cpuStart, CpuMonitor.now()), 2));
         build.put("indexedCount", index.indexedCount());
         build.put("size", index.size());
+        memory(index).forEach(build::put);
         Sweep.progress("up to date after %.2f s (upserts %.2f s); size %d, indexed %d", totalSeconds, upsertSeconds,
                 index.size(), index.indexedCount());
     }
@@ -152,18 +155,11 @@ final class InProcessTarget implements AutoCloseable {
             throw new IllegalArgumentException("--quantization " + quantization
                     + " needs --index hnsw or lucene (the exact index does not quantize)");
         }
-        Class<?> type = portClass(indexKind);
-        try {
-            type.getConstructor(Path.class, int.class, String.class);
-        } catch (NoSuchMethodException e) {
-            throw noQuantizingConstructor(type, quantization, e);
+        if (!indexKind.equals("lucene")) {
+            throw new IllegalArgumentException("--quantization " + quantization
+                    + " needs --index lucene (the hnswlib adapter stores the setting but searches full floats)");
         }
-    }
-
-    private static IllegalArgumentException noQuantizingConstructor(Class<?> type, String quantization, Exception cause) {
-        return new IllegalArgumentException("--quantization " + quantization + " in-process needs a constructor "
-                + type.getSimpleName() + "(Path, int, String quantization), which " + type.getName()
-                + " does not have; use --quantization none or --target rest", cause);
+        portClass(indexKind);
     }
 
     /** {@code threads > 0} picks the port's {@code (Path, int)} constructor, otherwise {@code (Path)}. */
@@ -173,26 +169,6 @@ final class InProcessTarget implements AutoCloseable {
                 : (VectorIndexPort) type.getConstructor(Path.class).newInstance(storage);
     }
 
-    /**
-     * {@code --quantization scalar} in-process: only a port that offers {@code (Path, int, String)} can
-     * take it; anything else fails rather than silently measuring an unquantized index.
-     */
-    private static VectorIndexPort quantizingPort(Class<?> type, Path storage, int threads, String quantization)
-            throws Exception {
-        java.lang.reflect.Constructor<?> c;
-        try {
-            c = type.getConstructor(Path.class, int.class, String.class);
-        } catch (NoSuchMethodException e) {
-            throw noQuantizingConstructor(type, quantization, e);
-        }
-        return (VectorIndexPort) c.newInstance(storage, threads > 0 ? threads : defaultThreads(), quantization);
-    }
-
-    /** The graph ports' own default for build threads (HnswVectorIndexPort(Path)): half the processors. */
-    private static int defaultThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    }
-
     static boolean hnswAvailable() {
         try {
             Class.forName(HNSW_PORT, false, InProcessTarget.class.getClassLoader());
@@ -200,6 +176,28 @@ final class InProcessTarget implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             return false;
         }
+    }
+
+    /** The index's own account of its memory, when it gives one (the Lucene index does). */
+    private static Map<String, Object> memory(VectorIndex index) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String method : List.of("memoryBytes", "heapVectorBytes", "mappedVectorBytes")) {
+            try {
+                out.put(method, index.getClass().getMethod(method).invoke(index));
+            } catch (ReflectiveOperationException e) {
+                // not offered by this index: nothing to report
+            }
+        }
+        return out;
+    }
+
+    private VectorIndex.QuantizedSearch quantizedSearch = VectorIndex.QuantizedSearch.DEFAULT;
+
+    /** {@code params.quantization} for every search (null: Qdrant's default). */
+    void quantizedSearch(Boolean rescore, Double oversampling) {
+        quantizedSearch = new VectorIndex.QuantizedSearch(false, rescore == null || rescore,
+                oversampling == null ? 1.0 : oversampling);
+        build.put("searchQuantization", quantizedSearch.toString());
     }
 
     Map<String, Object> build() {
@@ -214,7 +212,7 @@ final class InProcessTarget implements AutoCloseable {
         Set<PointId> candidates = filter == FilterCase.NONE ? null : candidates(filter, query);
         List<VectorIndex.ScoredId> hits = ef.exact()
                 ? index.searchExact(queries[query], k, candidates, null)
-                : index.searchGraph(queries[query], k, ef.value(), candidates, null);
+                : index.searchGraph(queries[query], k, ef.value(), candidates, null, quantizedSearch);
         int[] ids = new int[hits.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = (int) ((PointId.NumericId) hits.get(i).id()).value();

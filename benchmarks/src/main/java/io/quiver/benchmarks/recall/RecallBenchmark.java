@@ -208,7 +208,6 @@ public final class RecallBenchmark {
                     + "summed over the threads) / queries; the benchmark JVM's own process CPU time per query in results.json");
             targetInfo.put("quantization", quantization);
             if (rescore != null || oversampling != null) {
-                // VectorIndex.searchGraph has no rescore/oversampling parameter: kept for the record only
                 targetInfo.put("rescore", rescore);
                 targetInfo.put("oversampling", oversampling);
                 targetInfo.put("searchQuantizationParams", "recorded only: not applied in-process");
@@ -219,6 +218,7 @@ public final class RecallBenchmark {
             List<Sweep.Point> points;
             try (InProcessTarget t = new InProcessTarget(data, scoring, indexKind, m, efConstruct, k, storage, buildThreads,
                     quantization, timeout)) {
+                t.quantizedSearch(rescore, oversampling);
                 builds.put("inprocess", t.build());
                 points = Sweep.run(t::search, data.queries().length, filters, threads, efs, k, warmup, runs, quietWait,
                         quietThreshold, truth::get, null);

@@ -51,6 +51,18 @@ abstract class AbstractPayloadIndex<D> implements PayloadIndex {
         this.schema = Objects.requireNonNull(schema, "schema");
     }
 
+    /**
+     * The values found for one point in the smallest form (most points hold one value per field): a
+     * LinkedHashSet per point and index would weigh far more than the values themselves. Null when empty.
+     */
+    static <T> Set<T> compact(Set<T> found) {
+        return switch (found.size()) {
+            case 0 -> null;
+            case 1 -> Set.of(found.iterator().next());
+            default -> Set.copyOf(found);
+        };
+    }
+
     /** What to store for a point with these values (arrays at the path already opened), or null. */
     protected abstract D extract(List<PayloadValue> values);
 

@@ -41,7 +41,7 @@ final class DatetimeIndex extends AbstractPayloadIndex<Set<Instant>> {
                 PayloadDateTime.parse(s.value()).ifPresent(found::add);
             }
         }
-        return found.isEmpty() ? null : found;
+        return compact(found);
     }
 
     @Override

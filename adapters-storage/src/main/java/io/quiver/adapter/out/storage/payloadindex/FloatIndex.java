@@ -32,7 +32,7 @@ final class FloatIndex extends AbstractPayloadIndex<Set<Double>> {
                 numbers.add(Bounds.normalize(value.asNumber()));
             }
         }
-        return numbers.isEmpty() ? null : numbers;
+        return compact(numbers);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class IntegerIndex extends AbstractPayloadIndex<IntegerIndex.Numbers> {
                 nums.add(Bounds.normalize(value.asNumber()));
             }
         }
-        return ints.isEmpty() && nums.isEmpty() ? null : new Numbers(ints, nums);
+        return ints.isEmpty() && nums.isEmpty() ? null : new Numbers(orEmpty(compact(ints)), orEmpty(compact(nums)));
     }
 
     @Override
@@ -133,5 +133,9 @@ final class IntegerIndex extends AbstractPayloadIndex<IntegerIndex.Numbers> {
     @Override
     protected void visit(boolean descending, Double startFrom, OrderedVisitor visitor) {
         visitEntries(Bounds.fromLong(integers.navigable(), descending, startFrom), PayloadValue::of, visitor);
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> set) {
+        return set == null ? Set.of() : set;
     }
 }

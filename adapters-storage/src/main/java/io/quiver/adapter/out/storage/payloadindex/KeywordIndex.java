@@ -35,7 +35,7 @@ final class KeywordIndex extends AbstractPayloadIndex<Set<String>> {
                 keywords.add(s.value());
             }
         }
-        return keywords.isEmpty() ? null : keywords;
+        return compact(keywords);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class TextIndex extends AbstractPayloadIndex<TextIndex.Document> {
                 }
             }
         }
-        return tokens.isEmpty() ? null : new Document(tokens, List.copyOf(sequences));
+        return tokens.isEmpty() ? null : new Document(compact(tokens), List.copyOf(sequences));
     }
 
     @Override

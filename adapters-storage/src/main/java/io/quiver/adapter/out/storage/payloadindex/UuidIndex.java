@@ -50,7 +50,7 @@ final class UuidIndex extends AbstractPayloadIndex<Set<UUID>> {
                 parse(s.value()).ifPresent(uuids::add);
             }
         }
-        return uuids.isEmpty() ? null : uuids;
+        return compact(uuids);
     }
 
     @Override
