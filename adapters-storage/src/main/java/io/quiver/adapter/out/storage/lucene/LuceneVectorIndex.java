@@ -2,6 +2,7 @@ package io.quiver.adapter.out.storage.lucene;
 
 import io.quiver.adapter.out.storage.simd.VectorMathProvider;
 import io.quiver.adapter.out.storage.vector.TopK;
+import io.quiver.adapter.out.storage.vector.VersionSync;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.application.port.out.VectorIndex.QuantizedSearch;
 import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
@@ -303,46 +304,43 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     @Override
     public void sync(Map<PointId, Long> versions, Function<PointId, float[]> loader) {
-        List<PointId> changed = new ArrayList<>();
-        lock.writeLock().lock();
-        try {
-            List<PointId> gone = new ArrayList<>();
-            for (PointId id : store.ids()) {
-                if (!versions.containsKey(id)) {
-                    gone.add(id);
-                }
+        VersionSync.run(new VersionSync.Target() {
+            @Override
+            public Iterable<PointId> ids() {
+                return store.ids();
             }
-            gone.forEach(this::removeLocked);
-            OrdinalVectors s = store;
-            versions.forEach((id, version) -> {
-                if (s.version(id) != version) {
-                    changed.add(id);
-                }
-            });
-        } finally {
-            lock.writeLock().unlock();
-        }
-        int done = 0;
-        for (PointId id : changed) {
-            if (++done % 1024 == 0) {
-                wake(); // start indexing while the rest loads
+
+            @Override
+            public long version(PointId id) {
+                return store.version(id);
             }
-            float[] v = loader.apply(id); // reads the point store: not under the lock
-            lock.writeLock().lock();
-            try {
-                if (v == null) {
-                    removeLocked(id);
-                } else if (v.length != dimension) {
-                    LOG.log(System.Logger.Level.WARNING, "vector index {0}: point {1} has {2} dimensions, not {3}; skipped",
-                            name, id, v.length, dimension);
-                } else {
-                    upsertLocked(id, v, versions.get(id));
-                }
-            } finally {
-                lock.writeLock().unlock();
+
+            @Override
+            public void removeLocked(PointId id) {
+                LuceneVectorIndex.this.removeLocked(id);
             }
-        }
-        wake();
+
+            @Override
+            public void upsertLocked(PointId id, float[] vector, long version) {
+                LuceneVectorIndex.this.upsertLocked(id, vector, version);
+            }
+
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public void skipped(PointId id, int found) {
+                LOG.log(System.Logger.Level.WARNING, "vector index {0}: point {1} has {2} dimensions, not {3}; skipped",
+                        name, id, found, dimension);
+            }
+
+            @Override
+            public void wake() {
+                LuceneVectorIndex.this.wake();
+            }
+        }, lock.writeLock(), versions, loader);
     }
 
     // -------------------------------------------------------------------------------------- reads
