@@ -1,8 +1,10 @@
 package io.quiver.benchmarks.jmh;
 
 import io.quiver.adapter.out.storage.hnsw.HnswVectorIndexPort;
+import io.quiver.adapter.out.storage.lucene.LuceneVectorIndexPort;
 import io.quiver.application.port.out.VectorIndex;
 import io.quiver.application.port.out.VectorIndex.ScoredId;
+import io.quiver.application.port.out.VectorIndexPort;
 import io.quiver.application.port.out.VectorIndexPort.VectorIndexSpec;
 import io.quiver.domain.point.PointId;
 import io.quiver.domain.vector.Distance;
@@ -32,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * In-process HNSW search (no REST, no storage reads): {@value #POINTS} clustered, normalised
+ * In-process HNSW search through either graph adapter (no REST, no storage reads): {@value #POINTS} clustered, normalised
  * {@value #DIM}-d vectors under Cosine with m 16 and ef_construct 100, queried for the top
  * {@value #LIMIT} with {@code searchGraph}. Queries cycle through a fixed pool of
  * {@value #QUERIES} vectors drawn from the same clusters. Setup also prints recall@10 against an
@@ -55,8 +57,12 @@ public class HnswSearchBenchmark {
     @Param({"64", "100"})
     int ef;
 
+    /** Which adapter: {@code lucene} (the default index) or {@code hnswlib}. */
+    @Param({"lucene", "hnswlib"})
+    String index;
+
     private Path root;
-    private VectorIndex index;
+    private VectorIndex vectors;
     private float[][] data;
     private float[][] queries;
     private int next;
@@ -78,26 +84,27 @@ public class HnswSearchBenchmark {
         }
 
         root = Files.createTempDirectory("quiver-jmh-hnsw");
-        index = new HnswVectorIndexPort(root).open("bench", "", new VectorIndexSpec(DIM, Distance.COSINE, 16, 100));
+        VectorIndexPort port = index.equals("lucene") ? new LuceneVectorIndexPort(root) : new HnswVectorIndexPort(root);
+        vectors = port.open("bench", "", new VectorIndexSpec(DIM, Distance.COSINE, 16, 100));
         long start = System.nanoTime();
         for (int i = 0; i < POINTS; i++) {
-            index.upsert(PointId.of(i + 1L), data[i], 1);
+            vectors.upsert(PointId.of(i + 1L), data[i], 1);
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!index.upToDate()) {
+        while (!vectors.upToDate()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("index not built after 10 min: " + index.indexedCount() + "/" + POINTS);
+                throw new IllegalStateException("index not built after 10 min: " + vectors.indexedCount() + "/" + POINTS);
             }
             Thread.sleep(20);
         }
         double buildSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%n[setup] built %d/%d points in %.1f s; recall@%d at ef=%d: %.4f%n",
-                index.indexedCount(), POINTS, buildSeconds, LIMIT, ef, recall());
+        System.out.printf("%n[setup] %s: built %d/%d points in %.1f s; recall@%d at ef=%d: %.4f%n",
+                index, vectors.indexedCount(), POINTS, buildSeconds, LIMIT, ef, recall());
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        index.close();
+        vectors.close();
         try (Stream<Path> files = Files.walk(root)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
@@ -113,7 +120,7 @@ public class HnswSearchBenchmark {
     public void searchGraph(Blackhole bh) {
         float[] query = queries[next];
         next = (next + 1) % QUERIES;
-        bh.consume(index.searchGraph(query, LIMIT, ef, null));
+        bh.consume(vectors.searchGraph(query, LIMIT, ef, null));
     }
 
     private double recall() {
@@ -121,7 +128,7 @@ public class HnswSearchBenchmark {
         int found = 0;
         for (int q = 0; q < sample; q++) {
             Set<PointId> truth = exactTop(queries[q]);
-            for (ScoredId hit : index.searchGraph(queries[q], LIMIT, ef, null)) {
+            for (ScoredId hit : vectors.searchGraph(queries[q], LIMIT, ef, null)) {
                 found += truth.contains(hit.id()) ? 1 : 0;
             }
         }
