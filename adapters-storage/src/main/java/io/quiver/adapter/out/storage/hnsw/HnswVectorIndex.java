@@ -325,43 +325,8 @@ public final class HnswVectorIndex implements VectorIndex {
 
     @Override
     public void sync(Map<PointId, Long> versions, Function<PointId, float[]> loader) {
-        VersionSync.run(new VersionSync.Target() {
-            @Override
-            public Iterable<PointId> ids() {
-                return flat.ids();
-            }
-
-            @Override
-            public long version(PointId id) {
-                return flat.version(id);
-            }
-
-            @Override
-            public void removeLocked(PointId id) {
-                HnswVectorIndex.this.removeLocked(id);
-            }
-
-            @Override
-            public void upsertLocked(PointId id, float[] vector, long version) {
-                HnswVectorIndex.this.upsertLocked(id, vector, version);
-            }
-
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public void skipped(PointId id, int found) {
-                LOG.log(System.Logger.Level.WARNING, "vector index {0}: point {1} has {2} dimensions, not {3}; skipped",
-                        name, id, found, dimension);
-            }
-
-            @Override
-            public void wake() {
-                HnswVectorIndex.this.wake();
-            }
-        }, lock.writeLock(), versions, loader);
+        new VersionSync(name, dimension, lock.writeLock(), flat::ids, flat::version,
+                this::removeLocked, this::upsertLocked, this::wake).run(versions, loader);
     }
 
     // -------------------------------------------------------------------------------------- reads

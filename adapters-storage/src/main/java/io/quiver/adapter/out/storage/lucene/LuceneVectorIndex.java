@@ -304,43 +304,9 @@ public final class LuceneVectorIndex implements VectorIndex {
 
     @Override
     public void sync(Map<PointId, Long> versions, Function<PointId, float[]> loader) {
-        VersionSync.run(new VersionSync.Target() {
-            @Override
-            public Iterable<PointId> ids() {
-                return store.ids();
-            }
-
-            @Override
-            public long version(PointId id) {
-                return store.version(id);
-            }
-
-            @Override
-            public void removeLocked(PointId id) {
-                LuceneVectorIndex.this.removeLocked(id);
-            }
-
-            @Override
-            public void upsertLocked(PointId id, float[] vector, long version) {
-                LuceneVectorIndex.this.upsertLocked(id, vector, version);
-            }
-
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public void skipped(PointId id, int found) {
-                LOG.log(System.Logger.Level.WARNING, "vector index {0}: point {1} has {2} dimensions, not {3}; skipped",
-                        name, id, found, dimension);
-            }
-
-            @Override
-            public void wake() {
-                LuceneVectorIndex.this.wake();
-            }
-        }, lock.writeLock(), versions, loader);
+        // the store is read at each call: a compaction may have replaced it meanwhile
+        new VersionSync(name, dimension, lock.writeLock(), () -> store.ids(), id -> store.version(id),
+                this::removeLocked, this::upsertLocked, this::wake).run(versions, loader);
     }
 
     // -------------------------------------------------------------------------------------- reads

@@ -5,50 +5,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Lock;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The reconciliation every graph index does after opening ({@code VectorIndex.sync}): drop what the
  * point store no longer has, then fetch and apply each point whose version differs. Fetching reads the
  * point store, so it happens outside the index's write lock, one point at a time; background indexing is
  * woken every 1,024 points so that it starts while the rest loads.
+ *
+ * @param name      the index, for the warning about a stored vector of another dimension (skipped)
+ * @param dimension the index's dimension
+ * @param writeLock the index's write lock, held around every call to the operations below
+ * @param ids       the ids the index holds now
+ * @param version   the version it holds for an id (-1: none)
+ * @param remove    removes an id
+ * @param upsert    stores a vector at a version
+ * @param wake      starts background indexing (called without the lock)
  */
-public final class VersionSync {
+public record VersionSync(String name, int dimension, Lock writeLock, Supplier<Iterable<PointId>> ids,
+                          ToLongFunction<PointId> version, Consumer<PointId> remove, Upsert upsert, Runnable wake) {
 
-    /** What an index lends the reconciliation; every call but {@link #wake} runs under the write lock. */
-    public interface Target {
-        Iterable<PointId> ids();
+    private static final System.Logger LOG = System.getLogger(VersionSync.class.getName());
 
-        long version(PointId id);
-
-        void removeLocked(PointId id);
-
-        void upsertLocked(PointId id, float[] vector, long version);
-
-        int dimension();
-
-        /** A stored vector of another dimension: skipped, and said so. */
-        void skipped(PointId id, int dimension);
-
-        void wake();
+    /** Stores a point's vector at a version; called under the write lock. */
+    @FunctionalInterface
+    public interface Upsert {
+        void apply(PointId id, float[] vector, long version);
     }
 
-    private VersionSync() {
-    }
-
-    public static void run(Target index, Lock writeLock, Map<PointId, Long> versions, Function<PointId, float[]> loader) {
+    public void run(Map<PointId, Long> versions, Function<PointId, float[]> loader) {
         List<PointId> changed = new ArrayList<>();
         writeLock.lock();
         try {
             List<PointId> gone = new ArrayList<>();
-            for (PointId id : index.ids()) {
+            for (PointId id : ids.get()) {
                 if (!versions.containsKey(id)) {
                     gone.add(id);
                 }
             }
-            gone.forEach(index::removeLocked);
-            versions.forEach((id, version) -> {
-                if (index.version(id) != version) {
+            gone.forEach(remove);
+            versions.forEach((id, v) -> {
+                if (version.applyAsLong(id) != v) {
                     changed.add(id);
                 }
             });
@@ -58,22 +58,23 @@ public final class VersionSync {
         int done = 0;
         for (PointId id : changed) {
             if (++done % 1024 == 0) {
-                index.wake();
+                wake.run();
             }
             float[] v = loader.apply(id);
             writeLock.lock();
             try {
                 if (v == null) {
-                    index.removeLocked(id); // no vector stored for it any more: do not keep a stale one
-                } else if (v.length != index.dimension()) {
-                    index.skipped(id, v.length);
+                    remove.accept(id); // no vector stored for it any more: do not keep a stale one
+                } else if (v.length != dimension) {
+                    LOG.log(System.Logger.Level.WARNING, "vector index {0}: point {1} has {2} dimensions, not {3}; skipped",
+                            name, id, v.length, dimension);
                 } else {
-                    index.upsertLocked(id, v, versions.get(id));
+                    upsert.apply(id, v, versions.get(id));
                 }
             } finally {
                 writeLock.unlock();
             }
         }
-        index.wake();
+        wake.run();
     }
 }

@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -64,8 +63,8 @@ class LuceneQuantizedVectorIndexTest {
     void rescoredSearchesFindTheTrueNeighbours(Distance distance) {
         LuceneVectorIndex index = open(new LuceneVectorIndexPort(storage, 1), "recall",
                 spec(64, distance, Quantization.scalarInt8(1f)));
-        Clusters data = Clusters.generate(7, 5_000, 100, 64, 40, distance);
-        data.upsertAll(index);
+        LuceneTestData data = LuceneTestData.clustered(7, 5_000, 100, 64, 40, distance);
+        data.upsertAll(index, 1);
         awaitIdle(index);
 
         assertThat(recall(index, data, distance, QuantizedSearch.DEFAULT)).as("recall@10").isGreaterThanOrEqualTo(0.95);
@@ -78,8 +77,8 @@ class LuceneQuantizedVectorIndexTest {
     @Test
     void oversamplingMakesUpForClippedValues() {
         LuceneVectorIndex index = open(new LuceneVectorIndexPort(storage, 1), "clipped", spec(64, Distance.COSINE, INT8));
-        Clusters data = Clusters.generate(7, 5_000, 100, 64, 40, Distance.COSINE);
-        data.upsertAll(index);
+        LuceneTestData data = LuceneTestData.clustered(7, 5_000, 100, 64, 40, Distance.COSINE);
+        data.upsertAll(index, 1);
         awaitIdle(index);
 
         double plain = recall(index, data, Distance.COSINE, QuantizedSearch.DEFAULT);
@@ -90,7 +89,7 @@ class LuceneQuantizedVectorIndexTest {
         assertThat(ignored).isGreaterThanOrEqualTo(oversampled);
     }
 
-    private static double recall(VectorIndex index, Clusters data, Distance distance, QuantizedSearch options) {
+    private static double recall(VectorIndex index, LuceneTestData data, Distance distance, QuantizedSearch options) {
         double sum = 0;
         for (float[] query : data.queries) {
             Set<PointId> truth = bruteForce(data.vectors, query, 10, distance);
@@ -106,9 +105,9 @@ class LuceneQuantizedVectorIndexTest {
         LuceneVectorIndexPort port = new LuceneVectorIndexPort(storage, 1);
         LuceneVectorIndex floats = open(port, "floats", spec(64, Distance.COSINE, Quantization.NONE));
         LuceneVectorIndex quantized = open(port, "quantized", spec(64, Distance.COSINE, INT8));
-        Clusters data = Clusters.generate(8, 5_000, 1, 64, 40, Distance.COSINE);
-        data.upsertAll(floats);
-        data.upsertAll(quantized);
+        LuceneTestData data = LuceneTestData.clustered(8, 5_000, 1, 64, 40, Distance.COSINE);
+        data.upsertAll(floats, 1);
+        data.upsertAll(quantized, 1);
         awaitIdle(floats);
         awaitIdle(quantized);
 
@@ -124,9 +123,9 @@ class LuceneQuantizedVectorIndexTest {
     @Test
     void aRestartedIndexAnswersExactlyAsBefore() {
         VectorIndexSpec spec = spec(32, Distance.DOT, INT8);
-        Clusters data = Clusters.generate(9, 2_000, 30, 32, 20, Distance.DOT);
+        LuceneTestData data = LuceneTestData.clustered(9, 2_000, 30, 32, 20, Distance.DOT);
         LuceneVectorIndex first = open(new LuceneVectorIndexPort(storage, 1), "restart", spec);
-        data.upsertAll(first);
+        data.upsertAll(first, 1);
         for (int i = 0; i < 100; i++) { // dead ordinals survive a restart too
             first.remove(PointId.of(i));
         }
@@ -150,8 +149,8 @@ class LuceneQuantizedVectorIndexTest {
     @Test
     void rescoreOffAndIgnoreStillReportExactScoresBestFirst() {
         LuceneVectorIndex index = open(new LuceneVectorIndexPort(storage, 1), "options", spec(32, Distance.EUCLID, INT8));
-        Clusters data = Clusters.generate(10, 2_000, 10, 32, 20, Distance.EUCLID);
-        data.upsertAll(index);
+        LuceneTestData data = LuceneTestData.clustered(10, 2_000, 10, 32, 20, Distance.EUCLID);
+        data.upsertAll(index, 1);
         awaitIdle(index);
         for (float[] query : data.queries) {
             Map<PointId, Float> exact = index.searchExact(query, data.vectors.length, null, null).stream()
@@ -180,12 +179,12 @@ class LuceneQuantizedVectorIndexTest {
         LuceneVectorIndex.Tuning eager = new LuceneVectorIndex.Tuning(10, 0.2, 64, TimeUnit.MILLISECONDS.toNanos(50));
         LuceneVectorIndexPort port = new LuceneVectorIndexPort(storage, 1, eager);
         LuceneVectorIndex index = open(port, "compacted", spec(16, Distance.COSINE, INT8));
-        Clusters data = Clusters.generate(11, 600, 10, 16, 8, Distance.COSINE);
-        data.upsertAll(index);
+        LuceneTestData data = LuceneTestData.clustered(11, 600, 10, 16, 8, Distance.COSINE);
+        data.upsertAll(index, 1);
         awaitIdle(index);
         index.persist();
         Path persistedFile = floatsFiles("compacted").getFirst();
-        Clusters moved = Clusters.generate(12, 400, 0, 16, 8, Distance.COSINE);
+        LuceneTestData moved = LuceneTestData.clustered(12, 400, 0, 16, 8, Distance.COSINE);
         for (int i = 0; i < 400; i++) {
             index.upsert(PointId.of(i), moved.vectors[i], 2);
             data.vectors[i] = moved.vectors[i];
@@ -211,9 +210,9 @@ class LuceneQuantizedVectorIndexTest {
 
     @Test
     void aGraphPersistedWithAnotherQuantizationIsRebuiltAndItsFloatsFileDeleted() {
-        Clusters data = Clusters.generate(13, 300, 0, 16, 4, Distance.EUCLID);
+        LuceneTestData data = LuceneTestData.clustered(13, 300, 0, 16, 4, Distance.EUCLID);
         LuceneVectorIndex quantized = open(new LuceneVectorIndexPort(storage, 1), "respec", spec(16, Distance.EUCLID, INT8));
-        data.upsertAll(quantized);
+        data.upsertAll(quantized, 1);
         awaitIdle(quantized);
         quantized.persist();
         quantized.close();
@@ -233,9 +232,9 @@ class LuceneQuantizedVectorIndexTest {
     @Test
     void aDamagedFloatsFileIsNotTrusted() throws IOException {
         VectorIndexSpec spec = spec(16, Distance.DOT, INT8);
-        Clusters data = Clusters.generate(14, 300, 0, 16, 4, Distance.DOT);
+        LuceneTestData data = LuceneTestData.clustered(14, 300, 0, 16, 4, Distance.DOT);
         LuceneVectorIndex first = open(new LuceneVectorIndexPort(storage, 1), "damaged", spec);
-        data.upsertAll(first);
+        data.upsertAll(first, 1);
         awaitIdle(first);
         first.persist();
         first.close();
@@ -252,9 +251,9 @@ class LuceneQuantizedVectorIndexTest {
     @Test
     void withoutAGraphTheFloatsAreStillMappedAndSearchesExact() {
         VectorIndexSpec noGraph = new VectorIndexSpec(16, Distance.MANHATTAN, 0, 100, INT8);
-        Clusters data = Clusters.generate(16, 400, 5, 16, 4, Distance.MANHATTAN);
+        LuceneTestData data = LuceneTestData.clustered(16, 400, 5, 16, 4, Distance.MANHATTAN);
         LuceneVectorIndex first = open(new LuceneVectorIndexPort(storage, 1), "flat", noGraph);
-        data.upsertAll(first);
+        data.upsertAll(first, 1);
         assertThat(first.heapVectorBytes()).isZero();
         assertThat(first.mappedVectorBytes()).isPositive();
         for (float[] query : data.queries) {
@@ -273,7 +272,7 @@ class LuceneQuantizedVectorIndexTest {
     void dropDeletesTheFloatsFiles() {
         LuceneVectorIndexPort port = new LuceneVectorIndexPort(storage, 1);
         LuceneVectorIndex index = open(port, "dropped", spec(8, Distance.COSINE, INT8));
-        Clusters.generate(15, 50, 0, 8, 2, Distance.COSINE).upsertAll(index);
+        LuceneTestData.clustered(15, 50, 0, 8, 2, Distance.COSINE).upsertAll(index, 1);
         awaitIdle(index);
         index.persist();
         index.close();
@@ -333,43 +332,6 @@ class LuceneQuantizedVectorIndexTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted");
-            }
-        }
-    }
-
-    /** Gaussian clusters, the shape of real embeddings, preprocessed for the distance. */
-    private record Clusters(float[][] vectors, float[][] queries) {
-
-        static Clusters generate(long seed, int n, int q, int dim, int clusters, Distance distance) {
-            Random random = new Random(seed);
-            float[][] centres = new float[clusters][dim];
-            for (float[] c : centres) {
-                for (int i = 0; i < dim; i++) {
-                    c[i] = (float) random.nextGaussian();
-                }
-            }
-            float[][] vectors = new float[n][];
-            for (int p = 0; p < n; p++) {
-                vectors[p] = around(centres[random.nextInt(clusters)], random, distance);
-            }
-            float[][] queries = new float[q][];
-            for (int p = 0; p < q; p++) {
-                queries[p] = around(centres[random.nextInt(clusters)], random, distance);
-            }
-            return new Clusters(vectors, queries);
-        }
-
-        private static float[] around(float[] centre, Random random, Distance distance) {
-            float[] v = new float[centre.length];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = centre[i] + (float) (0.35 * random.nextGaussian());
-            }
-            return SCORING.preprocess(distance, v);
-        }
-
-        void upsertAll(VectorIndex index) {
-            for (int i = 0; i < vectors.length; i++) {
-                index.upsert(PointId.of(i), vectors[i], 1);
             }
         }
     }
